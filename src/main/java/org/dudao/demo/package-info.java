@@ -1,0 +1,9 @@
+/**
+ * 演示数据 / Demo data: on the first start in demo mode, loads the 2020 Pingdingshan set-up from seed
+ * 000 (the office, 60 targets in three categories, 20 assessor sections with their contacts and login
+ * names as printed, a county office for multi-level assessment) and creates accounts with generated
+ * passwords written to {@code <data-dir>/demo-accounts.csv}. Nothing depends on this module.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "shared :: *", "organization", "identity"})
+package org.dudao.demo;

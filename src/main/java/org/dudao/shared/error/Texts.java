@@ -1,0 +1,64 @@
+package org.dudao.shared.error;
+
+import java.text.Normalizer;
+
+/**
+ * Server-side checks for free text typed by users: required, length, and characters that cannot be
+ * stored honestly (U+FFFD from invalid UTF-8, control characters). HTML is allowed and always escaped
+ * on output.
+ */
+public final class Texts {
+
+    private Texts() {}
+
+    /** A required single-line text: trimmed, 1..max characters. */
+    public static String required(String field, String value, int max) {
+        String v = optional(field, value, max);
+        if (v == null) {
+            throw new InvalidInputException(field, "validation.required");
+        }
+        return v;
+    }
+
+    /** An optional single-line text: trimmed, null when blank, at most max characters. */
+    public static String optional(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        checkCharacters(field, v, false);
+        if (v.codePointCount(0, v.length()) > max) {
+            throw new InvalidInputException(field, "validation.tooLong", max);
+        }
+        return v;
+    }
+
+    /** An optional multi-line text (line breaks and tabs allowed). */
+    public static String multiline(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        checkCharacters(field, v, true);
+        if (v.codePointCount(0, v.length()) > max) {
+            throw new InvalidInputException(field, "validation.tooLong", max);
+        }
+        return v;
+    }
+
+    private static void checkCharacters(String field, String v, boolean multiline) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\uFFFD') {
+                throw new InvalidInputException(field, "validation.invalidEncoding");
+            }
+            boolean allowedControl = multiline && (c == '\n' || c == '\r' || c == '\t');
+            if (Character.isISOControl(c) && !allowedControl) {
+                throw new InvalidInputException(field, "validation.controlCharacter");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * 公共基础 / Shared kernel: configuration properties, the clock, the database bootstrap (embedded or
+ * external PostgreSQL), errors and problem responses, request ids, the current user as other modules
+ * see it, and the audit event that every module publishes on a change. Open to every module; it
+ * depends on none of them.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.dudao.shared;

@@ -1,0 +1,186 @@
+package org.dudao.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.dudao.support.DemoAccounts;
+import org.dudao.support.DudaoIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A real Chromium against the running application: a county and an assessor each log in, see their
+ * own home page in Chinese, and not the other's data. Skipped where Chromium is not installed, unless
+ * {@code DUDAO_REQUIRE_BROWSER=true} (as in CI), where its absence fails the build.
+ */
+@DudaoIntegrationTest
+class HomePageBrowserIT {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static ChromeDriverService service;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoAccounts demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WebDriver browser;
+
+    @BeforeAll
+    static void startDriver() throws IOException {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present && "true".equals(System.getenv("DUDAO_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("DUDAO_REQUIRE_BROWSER=true but /usr/bin/chromium or chromedriver is missing");
+        }
+        assumeTrue(present, "Chromium not installed: browser tests skipped");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        service.start();
+    }
+
+    @AfterAll
+    static void stopDriver() {
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("dudao-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void countyAccountSeesItsOwnHomePageAndNotTheAssessorsData() throws IOException {
+        login("pds-xq-04");
+        assertThat(text("#myUnitName")).isEqualTo("鲁山县人民政府");
+        assertThat(text("#welcome")).startsWith("您好");
+        assertThat(browser.getPageSource()).doesNotContain("依法行政指导科").doesNotContain("2663225");
+        screenshot("county-home");
+        open("/units/" + unitId("依法行政指导科"));
+        assertThat(text("#errorMessage")).contains("未找到该单位");
+        assertThat(browser.getPageSource()).doesNotContain("2663225");
+    }
+
+    @Test
+    void assessorAccountSeesItsOwnSectionAndNotTheCountysData() throws IOException {
+        login("pdssssfjyfxzzdk");
+        assertThat(text("#myUnitName")).isEqualTo("依法行政指导科");
+        assertThat(text("#myContacts")).contains("张 宇").contains("2663225").contains("市政大厦 1130 房间");
+        assertThat(browser.getPageSource()).doesNotContain("鲁山县人民政府");
+        screenshot("assessor-home");
+        open("/units/" + unitId("鲁山县人民政府"));
+        assertThat(text("#errorMessage")).contains("未找到该单位");
+        assertThat(browser.getPageSource()).doesNotContain("鲁山县人民政府");
+    }
+
+    @Test
+    void atPhoneWidthTheMenuCollapses_andEnglishIsOneClickAway() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("pds-office");
+        assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("jurisdiction")).getText()).contains("平顶山市").contains("部门1");
+        screenshot("office-home-phone");
+        browser.findElement(By.cssSelector(".navbar-toggler")).click();
+        wait(ExpectedConditions.elementToBeClickable(By.linkText("English"))).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card-header"), "My unit"));
+        browser.findElement(By.cssSelector(".navbar-toggler")).click();
+        wait(ExpectedConditions.elementToBeClickable(By.linkText("中文"))).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card-header"), "本单位"));
+    }
+
+    @Test
+    void wrongPasswordShowsTheGenericChineseMessage() {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys("pds-xq-09");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("loginButton")).click();
+        assertThat(wait(ExpectedConditions.visibilityOfElementLocated(By.id("loginError")))
+                        .getText())
+                .contains("用户名或密码错误");
+    }
+
+    private void login(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(demo.password(username));
+        browser.findElement(By.id("loginButton")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    private long unitId(String name) {
+        return jdbc.sql("select id from organization_unit where name = :n")
+                .param("n", name)
+                .query(Long.class)
+                .single();
+    }
+}
