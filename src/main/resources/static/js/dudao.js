@@ -8,6 +8,12 @@ document.addEventListener('DOMContentLoaded', function () {
       evt.detail.headers[header.content] = token.content;
     }
   });
+  // the language switch keeps the page's own query (filters, page number)
+  document.querySelectorAll('a[data-lang]').forEach(function (link) {
+    var params = new URLSearchParams(window.location.search);
+    params.set('lang', link.getAttribute('data-lang'));
+    link.setAttribute('href', window.location.pathname + '?' + params.toString());
+  });
   // confirmation on destructive actions: <form data-confirm="确定删除？">
   document.body.addEventListener('submit', function (evt) {
     var msg = evt.target.getAttribute('data-confirm');

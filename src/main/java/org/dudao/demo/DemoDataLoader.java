@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.dudao.identity.IdentityApi;
 import org.dudao.identity.NewAccount;
-import org.dudao.identity.Role;
 import org.dudao.identity.PasswordGenerator;
+import org.dudao.identity.Role;
 import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitCommand;
 import org.dudao.organization.UnitKind;
@@ -56,7 +56,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (!properties.demoEnabled()) {
             return;
         }
-        Path file = properties.dataDir().resolve("demo-accounts.csv").toAbsolutePath().normalize();
+        Path file = properties
+                .dataDir()
+                .resolve("demo-accounts.csv")
+                .toAbsolutePath()
+                .normalize();
         if (organization.count() > 0) {
             log.info("演示数据已存在 / demo data present; demo accounts: {}", file);
             return;
@@ -95,7 +99,8 @@ class DemoDataLoader implements ApplicationRunner {
         }
         List<Map<String, String>> accounts = rows(ACCOUNTS);
         // one random password per account, handed over once through the csv file
-        List<String> passwords = accounts.stream().map(a -> PasswordGenerator.generate(14)).toList();
+        List<String> passwords =
+                accounts.stream().map(a -> PasswordGenerator.generate(14)).toList();
         List<String[]> credentials = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             Map<String, String> a = accounts.get(i);

@@ -28,11 +28,11 @@ class HomeController {
         model.addAttribute("unit", unit);
         model.addAttribute("ancestry", ancestry.subList(0, ancestry.size() - 1));
         model.addAttribute(
-                "roles",
-                user.roles().stream().map(Role::valueOf).sorted().toList());
+                "roles", user.roles().stream().map(Role::valueOf).sorted().toList());
         if (user.hasRole(Role.OFFICE_ADMIN.name()) || user.hasRole(Role.LEADER.name())) {
             List<UnitView> visible = organization.list(UnitScope.of(user));
-            model.addAttribute("jurisdiction", organization.find(user.jurisdictionUnitId()).orElseThrow());
+            model.addAttribute(
+                    "jurisdiction", organization.find(user.jurisdictionUnitId()).orElseThrow());
             model.addAttribute("unitCount", visible.size());
             model.addAttribute(
                     "notes", visible.stream().filter(u -> u.note() != null).toList());

@@ -24,7 +24,11 @@ public record DudaoProperties(
         @DefaultValue Upload upload) {
 
     /** External PostgreSQL; a blank URL selects the embedded database. */
-    public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort) {
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("0") int embeddedPort) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class AuditTestUsers {
 
-    public static final Set<String> AUDIT_PERMISSIONS = Set.of("audit:log:read", "audit:log:export", "audit:log:verify");
+    public static final Set<String> AUDIT_PERMISSIONS =
+            Set.of("audit:log:read", "audit:log:export", "audit:log:verify");
 
     private AuditTestUsers() {}
 
@@ -44,12 +45,7 @@ public final class AuditTestUsers {
     }
 
     public static CurrentUser user(
-            long accountId,
-            String username,
-            long unitId,
-            Set<String> roles,
-            Set<String> permissions,
-            boolean global) {
+            long accountId, String username, long unitId, Set<String> roles, Set<String> permissions, boolean global) {
         return new CurrentUser(
                 accountId, username, username, unitId, "单位" + unitId, unitId, roles, permissions, global);
     }

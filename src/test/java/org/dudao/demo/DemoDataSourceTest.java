@@ -52,7 +52,8 @@ class DemoDataSourceTest {
 
     @Test
     void assessorsHaveTheContactsAndLoginNamesOfAttachment2() {
-        Matcher m = Pattern.compile("(?m)^(\\d\\d)\\t(.+?)\\t(.+?)\\t(.+?)\\t(.+?)\\t(.+)$").matcher(seed);
+        Matcher m = Pattern.compile("(?m)^(\\d\\d)\\t(.+?)\\t(.+?)\\t(.+?)\\t(.+?)\\t(.+)$")
+                .matcher(seed);
         int rows = 0;
         while (m.find()) {
             rows++;
@@ -78,7 +79,8 @@ class DemoDataSourceTest {
     @Test
     void everyTargetHasOneAccountAndEveryRowStatesItsSource() {
         long targets = units.stream().filter(u -> !u.get("category").isEmpty()).count();
-        assertThat(accounts.stream().filter(a -> a.get("role").equals("TARGET"))).hasSize((int) targets);
+        assertThat(accounts.stream().filter(a -> a.get("role").equals("TARGET")))
+                .hasSize((int) targets);
         assertThat(targets).isEqualTo(60);
         assertThat(units).allSatisfy(u -> assertThat(u.get("source_ref")).isNotBlank());
     }
@@ -93,7 +95,8 @@ class DemoDataSourceTest {
     /** The 、-separated list between two markers, with line breaks and typesetting spaces removed. */
     private static List<String> listed(String from, String to) {
         int s = seed.indexOf(from) + from.length();
-        String body = seed.substring(s, seed.indexOf(to, s)).replaceAll("\\s", "").replace("。", "");
+        String body =
+                seed.substring(s, seed.indexOf(to, s)).replaceAll("\\s", "").replace("。", "");
         return Arrays.stream(body.split("、")).filter(x -> !x.isEmpty()).toList();
     }
 }

@@ -47,12 +47,12 @@ class AccountAdministrationIT {
     @Test
     void usernamesDifferingOnlyInCaseOrWidthAreRefused() {
         long unit = unitId("市委编办");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(
-                        "PDSSSWBB", "重复", unit, EnumSet.noneOf(Role.class), null, true, null)))
+        assertThatThrownBy(() -> accounts.create(
+                        new NewAccount("PDSSSWBB", "重复", unit, EnumSet.noneOf(Role.class), null, true, null)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("username.taken");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(
-                        "ｐｄｓｓｓｗｂｂ", "重复", unit, EnumSet.noneOf(Role.class), null, true, null)))
+        assertThatThrownBy(() -> accounts.create(
+                        new NewAccount("ｐｄｓｓｓｗｂｂ", "重复", unit, EnumSet.noneOf(Role.class), null, true, null)))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -62,8 +62,7 @@ class AccountAdministrationIT {
         WebClient sec = new WebClient(port);
         sec.login("secadmin", demo.password("secadmin"));
         sec.get("/admin/accounts");
-        HttpResponse<String> r = sec.post(
-                "/admin/accounts/" + id + "/roles", Map.of("roles", "SYSTEM_ADMIN"));
+        HttpResponse<String> r = sec.post("/admin/accounts/" + id + "/roles", Map.of("roles", "SYSTEM_ADMIN"));
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(sec.get("/admin/accounts").body()).contains("角色已保存");
         // form encoding of two values for one name
@@ -90,6 +89,11 @@ class AccountAdministrationIT {
         audit.login("auditadmin", demo.password("auditadmin"));
         assertThat(audit.get("/admin/accounts").statusCode()).isEqualTo(403);
         assertThat(audit.get("/units").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'security.access'"
+                                + " and outcome = 'DENIED' and actor_username = 'auditadmin'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
         WebClient sys = new WebClient(port);
         sys.login("sysadmin", demo.password("sysadmin"));
         assertThat(sys.get("/audit").statusCode()).isEqualTo(403);

@@ -23,7 +23,8 @@ class AccountLockoutTest {
     void fifthFailureWithinTheWindowLocksForThirtyMinutes() {
         Account a = account();
         for (int i = 0; i < 4; i++) {
-            assertThat(a.recordFailure(t0.plusSeconds(60L * i), 5, WINDOW, LOCK)).isFalse();
+            assertThat(a.recordFailure(t0.plusSeconds(60L * i), 5, WINDOW, LOCK))
+                    .isFalse();
         }
         assertThat(a.recordFailure(t0.plusSeconds(300), 5, WINDOW, LOCK)).isTrue();
         assertThat(a.isLocked(t0.plusSeconds(300 + 29 * 60))).isTrue();

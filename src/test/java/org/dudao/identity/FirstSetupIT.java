@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Outside demo mode no account with a known password exists; a one-time link creates the first ones. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dudao.demo=false", "dudao.security.setup-link-ttl=2h"})
+        properties = {"dudao.demo=false", "dudao.security.setup-link-ttl=2h", "dudao.security.cookie-secure=false"})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class FirstSetupIT {
@@ -35,7 +35,9 @@ class FirstSetupIT {
 
     @Test
     void theOneTimeLinkCreatesTheThreeAdministratorsAndTheFirstOfficeAdmin() {
-        assertThat(jdbc.sql("select count(*) from identity_account").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from identity_account")
+                        .query(Integer.class)
+                        .single())
                 .isZero();
         WebClient web = new WebClient(port);
         assertThat(web.get("/setup?token=guessed").statusCode()).isEqualTo(404);
@@ -55,7 +57,9 @@ class FirstSetupIT {
         form.put("auditPassword", "short");
         HttpResponse<String> weak = web.post("/setup", form);
         assertThat(weak.body()).contains("密码至少需要 12 个字符");
-        assertThat(jdbc.sql("select count(*) from organization_unit").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from organization_unit")
+                        .query(Integer.class)
+                        .single())
                 .isZero();
 
         form.put("auditPassword", "Strong-Pass-2026!audit");

@@ -105,7 +105,8 @@ class LoginSecurityIT {
         assertThat(accounts.body()).contains("解锁");
         HttpResponse<String> unlock = sec.post("/admin/accounts/" + id + "/unlock", Map.of());
         assertThat(unlock.statusCode()).isEqualTo(302);
-        assertThat(WebClient.location(new WebClient(port).login(user, demo.password(user)))).endsWith("/");
+        assertThat(WebClient.location(new WebClient(port).login(user, demo.password(user))))
+                .endsWith("/");
         assertThat(audited("identity.account.unlock", "secadmin")).isGreaterThanOrEqualTo(1);
     }
 
@@ -119,8 +120,8 @@ class LoginSecurityIT {
         clock.advance(Duration.ofMinutes(31));
         HttpResponse<String> htmx = web.get("/", "HX-Request", "true");
         assertThat(htmx.statusCode()).isEqualTo(401);
-        assertThat(htmx.headers().firstValue("HX-Redirect")).hasValueSatisfying(v -> assertThat(v)
-                .endsWith("/login?timeout"));
+        assertThat(htmx.headers().firstValue("HX-Redirect"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("/login?timeout"));
         assertThat(htmx.body()).doesNotContain("<form");
         HttpResponse<String> again = web.get("/");
         assertThat(again.statusCode()).isEqualTo(302);
@@ -152,11 +153,14 @@ class LoginSecurityIT {
     }
 
     @Test
-    void sessionCookieIsHttpOnly() {
+    void sessionCookieIsHttpOnlyAndSameSite() {
         WebClient web = new WebClient(port);
         HttpResponse<String> login = web.login("pds-xq-05", demo.password("pds-xq-05"));
         assertThat(login.headers().allValues("Set-Cookie"))
-                .anySatisfy(c -> assertThat(c).startsWith("DUDAO_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("DUDAO_SESSION=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 
     @Test
@@ -169,8 +173,8 @@ class LoginSecurityIT {
         HttpResponse<String> home = web.get("/");
         assertThat(WebClient.location(home)).endsWith("/account/password");
         assertThat(web.get("/account/password").body()).contains("密码已过期");
-        HttpResponse<String> same = web.post(
-                "/account/password", Map.of("currentPassword", old, "password", old, "confirmPassword", old));
+        HttpResponse<String> same =
+                web.post("/account/password", Map.of("currentPassword", old, "password", old, "confirmPassword", old));
         assertThat(same.body()).contains("不能使用最近 5 次用过的密码");
         HttpResponse<String> weak = web.post(
                 "/account/password",
@@ -186,10 +190,11 @@ class LoginSecurityIT {
     @Test
     void apiTokenIsIssuedForValidCredentialsOnly_andEveryApiCallNeedsIt() {
         WebClient web = new WebClient(port);
-        HttpResponse<String> bad = json(web, "/api/v1/auth/token", "{\"username\":\"pds-xq-07\",\"password\":\"nope\"}");
+        HttpResponse<String> bad =
+                json(web, "/api/v1/auth/token", "{\"username\":\"pds-xq-07\",\"password\":\"nope\"}");
         assertThat(bad.statusCode()).isEqualTo(401);
-        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("application/problem+json"));
+        assertThat(bad.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(web.get("/api/v1/me").statusCode()).isEqualTo(401);
         HttpResponse<String> ok = json(
                 web,
@@ -202,7 +207,10 @@ class LoginSecurityIT {
                 .header("Authorization", "Bearer " + token)
                 .build());
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains("\"username\":\"pds-xq-07\"").contains("TARGET").contains("卫东区人民政府");
+        assertThat(me.body())
+                .contains("\"username\":\"pds-xq-07\"")
+                .contains("TARGET")
+                .contains("卫东区人民政府");
         HttpResponse<String> forged = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/api/v1/me"))
                 .header("Authorization", "Bearer " + token + "x")
                 .build());

@@ -62,7 +62,8 @@ class DataScopeIT {
         String countyUnits = api(web, county, "/api/v1/units").body();
         assertThat(countyUnits).contains("鲁山县人民政府").contains("鲁山县委全面依法治县委员会办公室");
         assertThat(countyUnits).doesNotContain("舞钢市人民政府").doesNotContain("平顶山市");
-        assertThat(api(web, county, "/api/v1/units/" + unitId("市司法局")).statusCode()).isEqualTo(404);
+        assertThat(api(web, county, "/api/v1/units/" + unitId("市司法局")).statusCode())
+                .isEqualTo(404);
 
         String city = token(web, "pds-office");
         String cityUnits = api(web, city, "/api/v1/units").body();

@@ -61,15 +61,21 @@ class UnitManagementIT {
     @Test
     void blankOversizedAndBadPhoneFieldsGetClearChineseMessages_andNothingIsSaved() {
         long before = count();
-        assertThat(create(Map.of("name", "  ", "kind", "SECTION", "parentId", id("市司法局"))).body())
+        assertThat(create(Map.of("name", "  ", "kind", "SECTION", "parentId", id("市司法局")))
+                        .body())
                 .contains("此项必填");
-        assertThat(create(Map.of("name", "长".repeat(101), "kind", "SECTION", "parentId", id("市司法局"))).body())
+        assertThat(create(Map.of("name", "长".repeat(101), "kind", "SECTION", "parentId", id("市司法局")))
+                        .body())
                 .contains("不能超过 100 个字符");
         assertThat(create(Map.of(
-                                "name", "电话测试科" + suffix(),
-                                "kind", "SECTION",
-                                "parentId", id("市司法局"),
-                                "contactPhone", "call me"))
+                                "name",
+                                "电话测试科" + suffix(),
+                                "kind",
+                                "SECTION",
+                                "parentId",
+                                id("市司法局"),
+                                "contactPhone",
+                                "call me"))
                         .body())
                 .contains("电话号码只能包含");
         assertThat(count()).isEqualTo(before);
@@ -133,7 +139,8 @@ class UnitManagementIT {
         assertThat(office.get("/units/" + id("依法行政指导科")).body()).contains("仍有账户");
         String empty = create("待删除科" + suffix(), "SECTION", id("市司法局"));
         office.get("/units/" + empty);
-        assertThat(WebClient.location(office.post("/units/" + empty + "/delete", Map.of()))).endsWith("/units");
+        assertThat(WebClient.location(office.post("/units/" + empty + "/delete", Map.of())))
+                .endsWith("/units");
         assertThat(jdbc.sql("select count(*) from organization_unit where id = " + empty)
                         .query(Integer.class)
                         .single())
@@ -188,7 +195,8 @@ class UnitManagementIT {
 
     @Test
     void malformedNonXlsxAndZipBombUploadsAreRefused() throws IOException {
-        assertThat(upload("not a spreadsheet".getBytes(StandardCharsets.UTF_8), true).body())
+        assertThat(upload("not a spreadsheet".getBytes(StandardCharsets.UTF_8), true)
+                        .body())
                 .contains("不是 Excel（.xlsx）格式");
         assertThat(upload(new byte[] {'P', 'K', 3, 4, 1, 2, 3}, true).body()).contains("无法读取该文件");
         assertThat(upload(zipBomb(workbook.template()), true).body()).contains("无法读取该文件");
@@ -201,13 +209,14 @@ class UnitManagementIT {
         byte[] bytes = workbook.export(
                 java.util.List.of(), Map.of()); // the service's own export is checked through the page below
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("单位名称*");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("单位名称*");
         }
-        var download = office.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(office.base() + "/units/export"))
-                .build());
-        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
-                .contains("attachment"));
+        var download =
+                office.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(office.base() + "/units/export"))
+                        .build());
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("attachment"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -283,7 +292,9 @@ class UnitManagementIT {
     }
 
     private long count() {
-        return jdbc.sql("select count(*) from organization_unit").query(Long.class).single();
+        return jdbc.sql("select count(*) from organization_unit")
+                .query(Long.class)
+                .single();
     }
 
     private static String suffix() {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.dudao.support.DemoAccounts;
 import org.dudao.support.DudaoIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +37,7 @@ class HomePageBrowserIT {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static ChromeDriverService service;
-    static Path profile;
+    Path profile;
 
     @LocalServerPort
     int port;
@@ -53,24 +51,13 @@ class HomePageBrowserIT {
     WebDriver browser;
 
     @BeforeAll
-    static void startDriver() throws IOException {
+    static void requireBrowser() {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && "true".equals(System.getenv("DUDAO_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("DUDAO_REQUIRE_BROWSER=true but /usr/bin/chromium or chromedriver is missing");
+            throw new IllegalStateException(
+                    "DUDAO_REQUIRE_BROWSER=true but /usr/bin/chromium or chromedriver is missing");
         }
         assumeTrue(present, "Chromium not installed: browser tests skipped");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        service.start();
-    }
-
-    @AfterAll
-    static void stopDriver() {
-        if (service != null) {
-            service.stop();
-        }
     }
 
     @BeforeEach
@@ -89,14 +76,22 @@ class HomePageBrowserIT {
                 "--disable-sync",
                 "--lang=zh-CN",
                 "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options); // quit() also stops this driver service
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         }
     }
 
@@ -128,8 +123,11 @@ class HomePageBrowserIT {
     void atPhoneWidthTheMenuCollapses_andEnglishIsOneClickAway() throws IOException {
         browser.manage().window().setSize(new Dimension(390, 844));
         login("pds-office");
-        assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.id("jurisdiction")).getText()).contains("平顶山市").contains("部门1");
+        assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.id("jurisdiction")).getText())
+                .contains("平顶山市")
+                .contains("部门1");
         screenshot("office-home-phone");
         browser.findElement(By.cssSelector(".navbar-toggler")).click();
         wait(ExpectedConditions.elementToBeClickable(By.linkText("English"))).click();

@@ -30,8 +30,8 @@ public class DemoAccounts {
     public Map<String, String> all() {
         try {
             Map<String, String> m = new HashMap<>();
-            for (String line : Files.readAllLines(
-                    properties.dataDir().resolve("demo-accounts.csv"), StandardCharsets.UTF_8)) {
+            for (String line :
+                    Files.readAllLines(properties.dataDir().resolve("demo-accounts.csv"), StandardCharsets.UTF_8)) {
                 String[] f = line.split(",", -1);
                 if (!f[0].equals("username")) {
                     m.put(f[0], f[1]);

@@ -38,7 +38,9 @@ public record AuditFilter(
 
     /** Start of the day after {@link #to} in Beijing time (exclusive bound), or null. */
     Instant toExclusive() {
-        return to == null ? null : to.plusDays(1).atStartOfDay(ClockConfiguration.ZONE).toInstant();
+        return to == null
+                ? null
+                : to.plusDays(1).atStartOfDay(ClockConfiguration.ZONE).toInstant();
     }
 
     /** The criteria in one line, for the audit record of an export. */

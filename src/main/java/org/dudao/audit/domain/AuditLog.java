@@ -70,7 +70,7 @@ public class AuditLog {
             return;
         }
         append(draft);
-        if (event.outcome() != AuditEvent.Outcome.SUCCESS
+        if (!AuditEvent.Outcome.SUCCESS.name().equals(draft.outcome())
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -162,7 +162,9 @@ public class AuditLog {
                 e.action(),
                 e.objectType(),
                 e.objectId(),
-                e.outcome() == null ? AuditEvent.Outcome.SUCCESS.name() : e.outcome().name(),
+                e.outcome() == null
+                        ? AuditEvent.Outcome.SUCCESS.name()
+                        : e.outcome().name(),
                 clientAddress(),
                 RequestIdFilter.currentRequestId(),
                 toJson(e.before()),

@@ -52,8 +52,8 @@ public class AuditQuery {
         Where where = Where.of(filter);
         long before = Long.MAX_VALUE;
         while (true) {
-            List<AuditRecord> batch = jdbc.sql("select " + AuditRows.COLUMNS + " from audit_record" + where.and("seq < :before")
-                            + " order by seq desc limit :limit")
+            List<AuditRecord> batch = jdbc.sql("select " + AuditRows.COLUMNS + " from audit_record"
+                            + where.and("seq < :before") + " order by seq desc limit :limit")
                     .params(where.params)
                     .param("before", before)
                     .param("limit", BATCH)

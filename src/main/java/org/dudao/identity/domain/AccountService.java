@@ -88,7 +88,8 @@ public class AccountService {
             throw new ConflictException("username", "username.taken", username);
         }
         history.add(account.getId(), hash, now);
-        events.publishEvent(AuditEvent.success("identity.account.create", TYPE, account.getId(), null, account.snapshot()));
+        events.publishEvent(
+                AuditEvent.success("identity.account.create", TYPE, account.getId(), null, account.snapshot()));
         return new Created(view(account), password);
     }
 
@@ -166,15 +167,16 @@ public class AccountService {
         if (!enabled) {
             tokens.revokeApiTokensOf(accountId, clock.instant());
         }
-        events.publishEvent(AuditEvent.success("identity.account.enabled", TYPE, accountId, before, account.snapshot()));
+        events.publishEvent(
+                AuditEvent.success("identity.account.enabled", TYPE, accountId, before, account.snapshot()));
         return view(account);
     }
 
     public void grant(Role role, String permission) {
         RoleRules.checkGrant(role, permission);
         if (permissions.grant(role, permission)) {
-            events.publishEvent(
-                    AuditEvent.success("identity.permission.grant", "role", role.name(), null, Map.of("permission", permission)));
+            events.publishEvent(AuditEvent.success(
+                    "identity.permission.grant", "role", role.name(), null, Map.of("permission", permission)));
         }
     }
 
@@ -187,7 +189,9 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public List<AccountView> list() {
-        return accounts.findAllByOrderByIdAsc().stream().map(AccountService::view).toList();
+        return accounts.findAllByOrderByIdAsc().stream()
+                .map(AccountService::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -65,7 +65,11 @@ public class LoginService {
             Account account = found.get();
             if (account.isLocked(now)) {
                 encoder.matches(password, dummyHash);
-                audit(AuditEvent.Outcome.DENIED, account, shownName, "account locked until " + account.getLockedUntil());
+                audit(
+                        AuditEvent.Outcome.DENIED,
+                        account,
+                        shownName,
+                        "account locked until " + account.getLockedUntil());
                 return null;
             }
             if (!encoder.matches(password, account.getPasswordHash())) {
@@ -76,14 +80,14 @@ public class LoginService {
                 audit(AuditEvent.Outcome.FAILURE, account, shownName, "wrong password");
                 if (locked) {
                     events.publishEvent(new AuditEvent(
-                                    "identity.account.lockout",
-                                    "account",
-                                    String.valueOf(account.getId()),
-                                    AuditEvent.Outcome.SUCCESS,
-                                    null,
-                                    account.snapshot(),
-                                    "locked after " + s.lockoutThreshold() + " failures",
-                                    actor(account, shownName)));
+                            "identity.account.lockout",
+                            "account",
+                            String.valueOf(account.getId()),
+                            AuditEvent.Outcome.SUCCESS,
+                            null,
+                            account.snapshot(),
+                            "locked after " + s.lockoutThreshold() + " failures",
+                            actor(account, shownName)));
                 }
                 return null;
             }

@@ -21,8 +21,7 @@ public record PasswordPolicy(int minLength) {
         if (classes < 3) {
             throw new InvalidInputException("password", "password.tooSimple");
         }
-        if (username != null
-                && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
+        if (username != null && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException("password", "password.equalsUsername");
         }
     }

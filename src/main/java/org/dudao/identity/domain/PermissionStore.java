@@ -50,7 +50,8 @@ public class PermissionStore {
     }
 
     public boolean grant(Role role, String permission) {
-        return jdbc.sql("insert into identity_role_permission (role, permission) values (:r, :p) on conflict do nothing")
+        return jdbc.sql(
+                                "insert into identity_role_permission (role, permission) values (:r, :p) on conflict do nothing")
                         .param("r", role.name())
                         .param("p", permission)
                         .update()

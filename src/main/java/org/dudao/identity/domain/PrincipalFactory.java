@@ -28,7 +28,8 @@ public class PrincipalFactory {
 
     public DudaoUser principalOf(Account account) {
         UnitView unit = organization.find(account.getUnitId()).orElseThrow();
-        Set<String> roles = new TreeSet<>(account.getRoles().stream().map(Enum::name).toList());
+        Set<String> roles =
+                new TreeSet<>(account.getRoles().stream().map(Enum::name).toList());
         boolean global = account.getRoles().stream().anyMatch(r -> r.isAdministrator());
         CurrentUser user = new CurrentUser(
                 account.getId(),
@@ -42,6 +43,7 @@ public class PrincipalFactory {
                 global);
         return new DudaoUser(
                 user,
-                account.passwordChangeRequired(clock.instant(), properties.security().passwordExpiry()));
+                account.passwordChangeRequired(
+                        clock.instant(), properties.security().passwordExpiry()));
     }
 }

@@ -68,7 +68,8 @@ public class SetupService {
         String token = issueSetupToken();
         String base = properties.baseUrl() != null
                 ? properties.baseUrl()
-                : "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+                : "http://localhost:"
+                        + event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         log.warn(
                 "\n==================================================================\n"
                         + " 首次启动：尚无任何账户。请在 {} 内打开以下一次性链接，创建三员和首个考核办管理员：\n"
@@ -132,7 +133,7 @@ public class SetupService {
     }
 
     private void create(SetupAccount a, long unitId, Role role) {
-        accountService.create(new NewAccount(
-                a.username(), a.displayName(), unitId, EnumSet.of(role), a.password(), false, null));
+        accountService.create(
+                new NewAccount(a.username(), a.displayName(), unitId, EnumSet.of(role), a.password(), false, null));
     }
 }

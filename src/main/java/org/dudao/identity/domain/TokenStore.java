@@ -42,7 +42,8 @@ public class TokenStore {
     }
 
     public void saveApiToken(String token, long accountId, Instant issuedAt, Instant expiresAt) {
-        jdbc.sql("insert into identity_api_token (token_hash, account_id, issued_at, expires_at) values (:h, :a, :i, :e)")
+        jdbc.sql(
+                        "insert into identity_api_token (token_hash, account_id, issued_at, expires_at) values (:h, :a, :i, :e)")
                 .param("h", sha256(token))
                 .param("a", accountId)
                 .param("i", Timestamp.from(issuedAt))

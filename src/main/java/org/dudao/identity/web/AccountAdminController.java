@@ -11,8 +11,8 @@ import org.dudao.identity.NewAccount;
 import org.dudao.identity.Role;
 import org.dudao.identity.domain.AccountService;
 import org.dudao.identity.domain.PermissionStore;
-import org.dudao.organization.UnitView;
 import org.dudao.organization.OrganizationApi;
+import org.dudao.organization.UnitView;
 import org.dudao.shared.error.DudaoException;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -70,7 +70,9 @@ class AccountAdminController {
             redirect.addFlashAttribute(
                     "flash",
                     messages.getMessage(
-                            "account.created", new Object[] {created.account().username(), created.password()}, locale));
+                            "account.created",
+                            new Object[] {created.account().username(), created.password()},
+                            locale));
         } catch (DudaoException e) {
             redirect.addFlashAttribute("error", message(e, locale));
         }

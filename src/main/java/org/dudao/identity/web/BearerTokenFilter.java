@@ -19,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code /api/**} calls by {@code Authorization: Bearer <token>}: the token must be
  * known, unexpired and unrevoked, and its account enabled, unlocked and not due a password change.
  */
-
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenStore tokens;

@@ -20,7 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * default) is ended on its next request, which goes to the login page. Measured with the
  * application clock, so the rule is tested without waiting.
  */
-
 public class IdleTimeoutFilter extends OncePerRequestFilter {
 
     static final String LAST_SEEN = "dudao.lastSeen";
@@ -51,7 +50,8 @@ public class IdleTimeoutFilter extends OncePerRequestFilter {
         if (session != null && auth != null && auth.getPrincipal() instanceof DudaoUser) {
             long now = clock.millis();
             Object last = session.getAttribute(LAST_SEEN);
-            if (last instanceof Long seen && now - seen > properties.security().idleTimeout().toMillis()) {
+            if (last instanceof Long seen
+                    && now - seen > properties.security().idleTimeout().toMillis()) {
                 events.publishEvent(new AuditEvent(
                         "identity.session.timeout",
                         "session",

@@ -11,7 +11,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** A user whose password expired (or was reset) can only change it or log out. */
-
 public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
     @Override
@@ -19,7 +18,8 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof DudaoUser user && user.passwordChangeRequired()) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             boolean allowed = path.equals("/account/password")
                     || path.equals("/logout")
                     || path.startsWith("/webjars/")

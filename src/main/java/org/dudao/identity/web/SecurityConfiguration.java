@@ -17,10 +17,10 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,6 +29,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Two filter chains: the stateless API ({@code /api/**}, bearer tokens, problem+json answers) and the
@@ -39,8 +41,21 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {
-        "/login", "/setup", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+        "/login",
+        "/setup",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico",
+        "/error",
+        "/error/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html"
     };
 
     @Bean
@@ -72,6 +87,18 @@ public class SecurityConfiguration {
         return new ProviderManager(provider);
     }
 
+    /** The session cookie: HttpOnly, SameSite=Lax, and Secure unless in demo mode (plain http on localhost). */
+    @Bean
+    CookieSerializer cookieSerializer(DudaoProperties properties) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("DUDAO_SESSION");
+        serializer.setCookiePath("/");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setUseSecureCookie(properties.secureCookies());
+        return serializer;
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -85,6 +112,7 @@ public class SecurityConfiguration {
             TokenStore tokens,
             AccountRepository accounts,
             PrincipalFactory principals,
+            ApplicationEventPublisher events,
             Clock clock)
             throws Exception {
         // filters are created here, not as beans, so that the servlet container does not run them twice
@@ -101,7 +129,8 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(new AuditingAccessDeniedHandler(events, problems)));
         return http.build();
     }
 
@@ -119,8 +148,8 @@ public class SecurityConfiguration {
             throws Exception {
         IdleTimeoutFilter idle = new IdleTimeoutFilter(clock, properties, events);
         PasswordChangeRequiredFilter passwordChange = new PasswordChangeRequiredFilter();
-        http.authorizeHttpRequests(
-                        a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(a ->
+                        a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .authenticationManager(authenticationManager)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(f -> f.loginPage("/login")
@@ -135,7 +164,8 @@ public class SecurityConfiguration {
                         .clearAuthentication(true)
                         .deleteCookies("DUDAO_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new AuditingAccessDeniedHandler(events)))
                 .headers(h -> h.frameOptions(f -> f.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none';"

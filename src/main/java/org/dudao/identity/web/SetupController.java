@@ -59,9 +59,12 @@ class SetupController {
                             account(p, "office")));
         } catch (DudaoException e) {
             model.addAttribute("token", token);
-            model.addAttribute("values", p.entrySet().stream()
-                    .filter(en -> !en.getKey().endsWith("Password") && !en.getKey().equals("_csrf"))
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            model.addAttribute(
+                    "values",
+                    p.entrySet().stream()
+                            .filter(en -> !en.getKey().endsWith("Password")
+                                    && !en.getKey().equals("_csrf"))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
             return "identity/setup";
         }

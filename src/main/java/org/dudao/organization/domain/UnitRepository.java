@@ -18,14 +18,16 @@ public interface UnitRepository extends JpaRepository<Unit, Long> {
     @Query("select u from Unit u where u.name = :name or u.shortName = :name")
     List<Unit> findByNameOrShortName(String name);
 
-    @Query("select u from Unit u where ((:parentId is null and u.parentId is null) or u.parentId = :parentId) and u.name = :name")
+    @Query(
+            "select u from Unit u where ((:parentId is null and u.parentId is null) or u.parentId = :parentId) and u.name = :name")
     Optional<Unit> findSibling(Long parentId, String name);
 
     /** Rewrites the paths of a moved subtree in one statement. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(
-            value = "update organization_unit set tree_path = :newPrefix || substring(tree_path from char_length(:oldPrefix) + 1)"
-                    + " where tree_path like :oldPrefix || '%'",
+            value =
+                    "update organization_unit set tree_path = :newPrefix || substring(tree_path from char_length(:oldPrefix) + 1)"
+                            + " where tree_path like :oldPrefix || '%'",
             nativeQuery = true)
     int rewritePaths(String oldPrefix, String newPrefix);
 }

@@ -46,14 +46,7 @@ public class UnitService {
     /** The units the scope may see, in tree order (parents before children, siblings by sort order). */
     @Transactional(readOnly = true)
     public List<UnitView> list(UnitScope scope) {
-        List<Unit> found =
-                switch (scope.kind()) {
-                    case ALL -> units.findAll();
-                    case SUBTREE -> units.findById(scope.rootUnitId())
-                            .map(root -> units.findByPathPrefix(root.getTreePath()))
-                            .orElse(List.of());
-                    case OWN_UNIT -> units.findById(scope.rootUnitId()).stream().toList();
-                };
+        List<Unit> found = scopeUnits(scope);
         return treeOrder(found.stream().map(Unit::view).toList());
     }
 
@@ -179,8 +172,8 @@ public class UnitService {
                 UnitView before = p.existing.view();
                 p.existing.apply(p.command);
                 save(p.existing);
-                events.publishEvent(
-                        AuditEvent.success("organization.unit.update", TYPE, p.existing.getId(), before, p.existing.view()));
+                events.publishEvent(AuditEvent.success(
+                        "organization.unit.update", TYPE, p.existing.getId(), before, p.existing.view()));
             } else {
                 Unit parent = p.parentPath == null
                         ? null
@@ -191,7 +184,8 @@ public class UnitService {
                 save(unit);
                 unit.placeUnder(parent);
                 createdByPath.put(p.parentPath == null ? unit.getName() : p.parentPath + "/" + unit.getName(), unit);
-                events.publishEvent(AuditEvent.success("organization.unit.create", TYPE, unit.getId(), null, unit.view()));
+                events.publishEvent(
+                        AuditEvent.success("organization.unit.create", TYPE, unit.getId(), null, unit.view()));
             }
         }
         events.publishEvent(new AuditEvent(
@@ -290,9 +284,10 @@ public class UnitService {
     private List<Unit> scopeUnits(UnitScope scope) {
         return switch (scope.kind()) {
             case ALL -> units.findAll();
-            case SUBTREE -> units.findById(scope.rootUnitId())
-                    .map(root -> units.findByPathPrefix(root.getTreePath()))
-                    .orElse(List.of());
+            case SUBTREE ->
+                units.findById(scope.rootUnitId())
+                        .map(root -> units.findByPathPrefix(root.getTreePath()))
+                        .orElse(List.of());
             case OWN_UNIT -> units.findById(scope.rootUnitId()).stream().toList();
         };
     }
@@ -310,7 +305,9 @@ public class UnitService {
     /** The optimistic-lock version of a unit, for edit forms. */
     @Transactional(readOnly = true)
     public long version(long id) {
-        return units.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id)).getVersion();
+        return units.findById(id)
+                .orElseThrow(() -> new NotFoundException(TYPE, id))
+                .getVersion();
     }
 
     /** The full name path of a unit, as import sheets write it. */
@@ -370,7 +367,8 @@ public class UnitService {
                 children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
             }
         }
-        Comparator<UnitView> order = Comparator.comparingInt(UnitView::sortOrder).thenComparingLong(UnitView::id);
+        Comparator<UnitView> order =
+                Comparator.comparingInt(UnitView::sortOrder).thenComparingLong(UnitView::id);
         List<UnitView> out = new ArrayList<>(all.size());
         java.util.ArrayDeque<UnitView> stack = new java.util.ArrayDeque<>();
         roots.sort(order.reversed());

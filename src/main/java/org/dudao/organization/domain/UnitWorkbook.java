@@ -103,12 +103,15 @@ public class UnitWorkbook {
                 "每行一个单位；第一行为表头，请勿修改。带 * 的列必填。",
                 "上级单位：填写上级单位名称；若名称不唯一，请填写自根单位起的完整路径，用“/”分隔，如 平顶山市/市司法局。",
                 "上级单位可以是本表中前面行新建的单位。同一上级下已有同名单位时，该行更新该单位的信息。",
-                "单位类型：" + String.join("、", UnitService.KIND_LABELS.get(UnitKind.CITY).get(0),
-                        UnitService.KIND_LABELS.get(UnitKind.COUNTY).get(0),
-                        UnitService.KIND_LABELS.get(UnitKind.TOWN).get(0),
-                        UnitService.KIND_LABELS.get(UnitKind.DEPARTMENT).get(0),
-                        UnitService.KIND_LABELS.get(UnitKind.SECTION).get(0),
-                        UnitService.KIND_LABELS.get(UnitKind.OTHER).get(0)),
+                "单位类型："
+                        + String.join(
+                                "、",
+                                UnitService.KIND_LABELS.get(UnitKind.CITY).get(0),
+                                UnitService.KIND_LABELS.get(UnitKind.COUNTY).get(0),
+                                UnitService.KIND_LABELS.get(UnitKind.TOWN).get(0),
+                                UnitService.KIND_LABELS.get(UnitKind.DEPARTMENT).get(0),
+                                UnitService.KIND_LABELS.get(UnitKind.SECTION).get(0),
+                                UnitService.KIND_LABELS.get(UnitKind.OTHER).get(0)),
                 "任何一行有错误时，整个文件都不会导入，并逐行列出错误。"
             };
             for (int i = 0; i < lines.length; i++) {

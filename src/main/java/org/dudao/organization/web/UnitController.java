@@ -170,12 +170,16 @@ class UnitController {
         try {
             UnitImportResult result = units.importRows(workbook.read(file.getBytes()), scope(), dryRun);
             model.addAttribute("result", result);
-            model.addAttribute("rowErrors", result.errors().stream()
-                    .map(e -> new RowMessage(
-                            e.rowNumber(),
-                            e.column() == null ? "" : messages.getMessage("unit.field." + e.column(), null, e.column(), locale),
-                            messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)))
-                    .toList());
+            model.addAttribute(
+                    "rowErrors",
+                    result.errors().stream()
+                            .map(e -> new RowMessage(
+                                    e.rowNumber(),
+                                    e.column() == null
+                                            ? ""
+                                            : messages.getMessage("unit.field." + e.column(), null, e.column(), locale),
+                                    messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)))
+                            .toList());
         } catch (InvalidInputException e) {
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), locale));
         }

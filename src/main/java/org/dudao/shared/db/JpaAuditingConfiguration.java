@@ -16,7 +16,8 @@ public class JpaAuditingConfiguration {
 
     @Bean
     AuditorAware<String> auditorAware() {
-        return () -> Optional.of(CurrentUser.current().map(CurrentUser::username).orElse("system"));
+        return () ->
+                Optional.of(CurrentUser.current().map(CurrentUser::username).orElse("system"));
     }
 
     @Bean

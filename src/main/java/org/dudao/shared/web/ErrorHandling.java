@@ -72,59 +72,36 @@ public class ErrorHandling {
         return answer(HttpStatus.BAD_REQUEST, message, fields, request, response);
     }
 
+    /** Framework errors about the request itself: a status and a fixed, translated message each. */
+    private static final Map<Class<? extends Exception>, Map.Entry<HttpStatus, String>> REQUEST_ERRORS = Map.of(
+            HttpMessageNotReadableException.class, Map.entry(HttpStatus.BAD_REQUEST, "error.unreadable"),
+            MissingServletRequestParameterException.class, Map.entry(HttpStatus.BAD_REQUEST, "error.unreadable"),
+            MethodArgumentTypeMismatchException.class, Map.entry(HttpStatus.BAD_REQUEST, "error.unreadable"),
+            HttpMediaTypeNotSupportedException.class, Map.entry(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType"),
+            HttpRequestMethodNotSupportedException.class, Map.entry(HttpStatus.METHOD_NOT_ALLOWED, "error.method"),
+            MaxUploadSizeExceededException.class, Map.entry(HttpStatus.PAYLOAD_TOO_LARGE, "error.uploadTooLarge"),
+            MultipartException.class, Map.entry(HttpStatus.PAYLOAD_TOO_LARGE, "error.uploadTooLarge"),
+            NoResourceFoundException.class, Map.entry(HttpStatus.NOT_FOUND, "error.page404"));
+
     @ExceptionHandler({
         HttpMessageNotReadableException.class,
         MissingServletRequestParameterException.class,
-        MethodArgumentTypeMismatchException.class
+        MethodArgumentTypeMismatchException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpRequestMethodNotSupportedException.class,
+        MaxUploadSizeExceededException.class,
+        MultipartException.class,
+        NoResourceFoundException.class
     })
-    Object unreadable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        log.debug("unreadable request: {}", e.getMessage());
+    Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        log.debug("request refused: {}", e.getMessage());
+        Map.Entry<HttpStatus, String> answer = REQUEST_ERRORS.entrySet().stream()
+                .filter(en -> en.getKey().isInstance(e))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(Map.entry(HttpStatus.BAD_REQUEST, "error.unreadable"));
         return answer(
-                HttpStatus.BAD_REQUEST,
-                messages.getMessage("error.unreadable", null, locale),
-                Map.of(),
-                request,
-                response);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    Object mediaType(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return answer(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                messages.getMessage("error.mediaType", null, locale),
-                Map.of(),
-                request,
-                response);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object method(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return answer(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                messages.getMessage("error.method", null, locale),
-                Map.of(),
-                request,
-                response);
-    }
-
-    @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
-    Object upload(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return answer(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                messages.getMessage("error.uploadTooLarge", null, locale),
-                Map.of(),
-                request,
-                response);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    Object noResource(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return answer(
-                HttpStatus.NOT_FOUND,
-                messages.getMessage("error.page404", null, locale),
-                Map.of(),
-                request,
-                response);
+                answer.getKey(), messages.getMessage(answer.getValue(), null, locale), Map.of(), request, response);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

@@ -31,7 +31,11 @@ class StartupBanner {
                 properties.dataDir().toAbsolutePath().normalize(),
                 properties.demoEnabled()
                         ? "\n 演示账户 / demo accounts: "
-                                + properties.dataDir().resolve("demo-accounts.csv").toAbsolutePath().normalize()
+                                + properties
+                                        .dataDir()
+                                        .resolve("demo-accounts.csv")
+                                        .toAbsolutePath()
+                                        .normalize()
                         : "");
     }
 }

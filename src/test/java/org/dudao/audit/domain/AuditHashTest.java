@@ -35,7 +35,10 @@ class AuditHashTest {
 
     @Test
     void sameInput_givesTheSameHash() {
-        assertThat(AuditHash.of(base())).isEqualTo(AuditHash.of(base())).hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(AuditHash.of(base()))
+                .isEqualTo(AuditHash.of(base()))
+                .hasSize(64)
+                .matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -55,7 +58,14 @@ class AuditHashTest {
                 rec(b, b.prevHash(), b.seq(), b.occurredAt(), b.actorAccountId(), "李四"),
                 with(b, 4L, b.actorRoles(), b.action(), b.objectType(), b.objectId(), b.outcome()),
                 with(b, b.actorUnitId(), "TARGET", b.action(), b.objectType(), b.objectId(), b.outcome()),
-                with(b, b.actorUnitId(), b.actorRoles(), "organization.unit.delete", b.objectType(), b.objectId(), b.outcome()),
+                with(
+                        b,
+                        b.actorUnitId(),
+                        b.actorRoles(),
+                        "organization.unit.delete",
+                        b.objectType(),
+                        b.objectId(),
+                        b.outcome()),
                 with(b, b.actorUnitId(), b.actorRoles(), b.action(), "account", b.objectId(), b.outcome()),
                 with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), "43", b.outcome()),
                 with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), b.objectId(), "DENIED"),
@@ -75,11 +85,13 @@ class AuditHashTest {
         AuditRecord nullDetail = tail(b, b.clientAddress(), b.requestId(), b.beforeData(), b.afterData(), null);
         AuditRecord emptyDetail = tail(b, b.clientAddress(), b.requestId(), b.beforeData(), b.afterData(), "");
         assertThat(AuditHash.of(nullDetail)).isNotEqualTo(AuditHash.of(emptyDetail));
-        AuditRecord nullObject = with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), null, b.outcome());
+        AuditRecord nullObject =
+                with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), null, b.outcome());
         AuditRecord emptyObject = with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), "", b.outcome());
         assertThat(AuditHash.of(nullObject)).isNotEqualTo(AuditHash.of(emptyObject));
         // "null" the text is not null the value
-        AuditRecord textNull = with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), "null", b.outcome());
+        AuditRecord textNull =
+                with(b, b.actorUnitId(), b.actorRoles(), b.action(), b.objectType(), "null", b.outcome());
         assertThat(AuditHash.of(textNull)).isNotEqualTo(AuditHash.of(nullObject));
     }
 
@@ -126,8 +138,10 @@ class AuditHashTest {
 
     @Test
     void microsecondsSinceTheEpoch() {
-        assertThat(AuditHash.epochMicros(Instant.parse("1970-01-01T00:00:01.000002Z"))).isEqualTo(1_000_002L);
-        assertThat(AuditHash.epochMicros(Instant.parse("1969-12-31T23:59:59.999999Z"))).isEqualTo(-1L);
+        assertThat(AuditHash.epochMicros(Instant.parse("1970-01-01T00:00:01.000002Z")))
+                .isEqualTo(1_000_002L);
+        assertThat(AuditHash.epochMicros(Instant.parse("1969-12-31T23:59:59.999999Z")))
+                .isEqualTo(-1L);
     }
 
     @Test
@@ -186,7 +200,13 @@ class AuditHashTest {
     }
 
     private static AuditRecord with(
-            AuditRecord b, Long unitId, String roles, String action, String objectType, String objectId, String outcome) {
+            AuditRecord b,
+            Long unitId,
+            String roles,
+            String action,
+            String objectType,
+            String objectId,
+            String outcome) {
         return new AuditRecord(
                 b.seq(),
                 b.occurredAt(),

@@ -54,24 +54,18 @@ class AuditLogIT {
     void publishedEvents_areAppendedInOrder_withTheirActor_andTheChainVerifies() {
         AuditTestUsers.signIn(AuditTestUsers.authentication(AuditTestUsers.user(
                 501, "张三", 12, Set.of("OFFICE_ADMIN", "ASSESSOR"), Set.of("organization:unit:write"), false)));
-        events.publishEvent(AuditEvent.success(
-                prefix + "update", "unit", 42, Map.of("name", "旧名"), new Snapshot("新名", 3)));
+        events.publishEvent(
+                AuditEvent.success(prefix + "update", "unit", 42, Map.of("name", "旧名"), new Snapshot("新名", 3)));
         events.publishEvent(AuditEvent.denied(prefix + "read", "unit", 43, "outside data scope"));
         events.publishEvent(new AuditEvent(
-                        prefix + "login",
-                        "account",
-                        null,
-                        AuditEvent.Outcome.FAILURE,
-                        null,
-                        null,
-                        "unknown user",
-                        null)
+                        prefix + "login", "account", null, AuditEvent.Outcome.FAILURE, null, null, "unknown user", null)
                 .withActor(new AuditEvent.Actor(null, "typed-name", null, null)));
         SecurityContextHolder.clearContext();
         events.publishEvent(AuditEvent.success(prefix + "startup", null, null, null, null));
 
         List<AuditRecord> rows = records(prefix);
-        assertThat(rows).extracting(AuditRecord::action)
+        assertThat(rows)
+                .extracting(AuditRecord::action)
                 .containsExactly(prefix + "update", prefix + "read", prefix + "login", prefix + "startup");
 
         AuditRecord update = rows.get(0);

@@ -78,26 +78,26 @@ class ChainVerifierIT {
         List<AuditRecord> three = threeRecords();
         AuditRecord middle = three.get(1);
         AuditRecord forged = new AuditRecord(
-                        middle.seq(),
-                        middle.occurredAt(),
-                        middle.actorAccountId(),
-                        middle.actorUsername(),
-                        middle.actorUnitId(),
-                        middle.actorRoles(),
-                        middle.action(),
-                        middle.objectType(),
-                        middle.objectId(),
-                        "SUCCESS",
-                        middle.clientAddress(),
-                        middle.requestId(),
-                        middle.beforeData(),
-                        middle.afterData(),
-                        "forged",
-                        middle.prevHash(),
+                middle.seq(),
+                middle.occurredAt(),
+                middle.actorAccountId(),
+                middle.actorUsername(),
+                middle.actorUnitId(),
+                middle.actorRoles(),
+                middle.action(),
+                middle.objectType(),
+                middle.objectId(),
+                "SUCCESS",
+                middle.clientAddress(),
+                middle.requestId(),
+                middle.beforeData(),
+                middle.afterData(),
+                "forged",
+                middle.prevHash(),
                 null);
         String forgedHash = AuditHash.of(forged);
-        withoutTriggers("update audit_record set detail = 'forged', hash = '" + forgedHash + "' where seq = "
-                + middle.seq());
+        withoutTriggers(
+                "update audit_record set detail = 'forged', hash = '" + forgedHash + "' where seq = " + middle.seq());
         try {
             ChainVerification result = verifier.verify();
             assertThat(result.brokenSeq()).isEqualTo(three.get(2).seq());
@@ -143,9 +143,17 @@ class ChainVerifierIT {
     private List<AuditRecord> threeRecords() {
         for (int i = 1; i <= 3; i++) {
             events.publishEvent(new AuditEvent(
-                    prefix + "event", "thing", String.valueOf(i), AuditEvent.Outcome.SUCCESS, null, null, "d" + i, null));
+                    prefix + "event",
+                    "thing",
+                    String.valueOf(i),
+                    AuditEvent.Outcome.SUCCESS,
+                    null,
+                    null,
+                    "d" + i,
+                    null));
         }
-        List<AuditRecord> rows = jdbc.sql("select " + AuditRows.COLUMNS + " from audit_record where action = :a order by seq")
+        List<AuditRecord> rows = jdbc.sql(
+                        "select " + AuditRows.COLUMNS + " from audit_record where action = :a order by seq")
                 .param("a", prefix + "event")
                 .query(AuditRows.MAPPER)
                 .list();

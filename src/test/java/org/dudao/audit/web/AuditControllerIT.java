@@ -53,7 +53,8 @@ class AuditControllerIT {
 
     @BeforeEach
     void someRecords() {
-        events.publishEvent(AuditEvent.success(prefix + "unit.update", "unit", 42, Map.of("name", "旧"), Map.of("name", "新")));
+        events.publishEvent(
+                AuditEvent.success(prefix + "unit.update", "unit", 42, Map.of("name", "旧"), Map.of("name", "新")));
         events.publishEvent(AuditEvent.denied(prefix + "unit.read", "unit", 43, "outside data scope <script>"));
     }
 
@@ -98,7 +99,8 @@ class AuditControllerIT {
         assertThat(html).contains(prefix + "unit.update").doesNotContain(prefix + "unit.read");
         assertThat(html).contains("第 1 / 1 页，共 1 条");
         // the export link keeps the filters
-        assertThat(html).contains("/audit/export?from=2000-01-01&amp;action=" + prefix + "unit.upd&amp;outcome=SUCCESS");
+        assertThat(html)
+                .contains("/audit/export?from=2000-01-01&amp;action=" + prefix + "unit.upd&amp;outcome=SUCCESS");
     }
 
     @Test
@@ -123,9 +125,8 @@ class AuditControllerIT {
 
     @Test
     void theExport_isAnXlsxWithChineseHeaders_andIsAudited() throws Exception {
-        MvcResult result = mvc.perform(get("/audit/export")
-                        .param("action", prefix)
-                        .with(authentication(AuditTestUsers.auditAdmin())))
+        MvcResult result = mvc.perform(
+                        get("/audit/export").param("action", prefix).with(authentication(AuditTestUsers.auditAdmin())))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(AuditController.XLSX))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
@@ -143,7 +144,8 @@ class AuditControllerIT {
             assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("拒绝");
             assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo(prefix + "unit.update");
             assertThat(sheet.getRow(2).getCell(13).getStringCellValue()).isEqualTo("{\"name\":\"旧\"}");
-            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue())
+                    .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         }
         Map<String, Object> last = jdbc.sql(
                         "select action, actor_username, detail from audit_record order by seq desc limit 1")
