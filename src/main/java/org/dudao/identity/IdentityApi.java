@@ -1,6 +1,5 @@
 package org.dudao.identity;
 
-import java.util.List;
 import org.dudao.identity.domain.AccountRepository;
 import org.dudao.identity.domain.AccountService;
 import org.springframework.stereotype.Service;
@@ -28,13 +27,6 @@ public class IdentityApi {
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();
-    }
-
-    @Transactional(readOnly = true)
-    public List<AccountView> accountsOfUnits(List<Long> unitIds) {
-        return repository.findByUnitIdIn(unitIds).stream()
-                .map(a -> accounts.get(a.getId()))
-                .toList();
     }
 
     public record CreatedAccount(AccountView account, String password) {}

@@ -24,12 +24,6 @@ public class OrganizationApi {
     public Optional<UnitView> find(long id) {
         return units.findById(id).map(Unit::view);
     }
-
-    /** Units whose name or short name is exactly the given text (matching by name, e.g. assessors). */
-    public List<UnitView> findByName(String name) {
-        return units.findByNameOrShortName(name).stream().map(Unit::view).toList();
-    }
-
     /** The nearest city/county/town at or above the unit: the root of an office's jurisdiction. */
     public long jurisdictionOf(long unitId) {
         Unit unit = units.findById(unitId).orElseThrow();
@@ -49,10 +43,6 @@ public class OrganizationApi {
         return unit.pathIds().stream()
                 .map(id -> units.findById(id).orElseThrow().view())
                 .toList();
-    }
-
-    public boolean isWithin(long unitId, long rootId) {
-        return units.findById(unitId).map(u -> u.isWithin(rootId)).orElse(false);
     }
 
     /** The units a scope may see, in tree order. */

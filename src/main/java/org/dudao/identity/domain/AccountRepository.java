@@ -9,7 +9,5 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByUsernameKey(String usernameKey);
 
-    List<Account> findByUnitIdIn(List<Long> unitIds);
-
     List<Account> findAllByOrderByIdAsc();
 }

@@ -11,12 +11,7 @@ public interface UnitRepository extends JpaRepository<Unit, Long> {
     @Query("select u from Unit u where u.treePath like concat(:prefix, '%')")
     List<Unit> findByPathPrefix(String prefix);
 
-    List<Unit> findByParentIdIsNull();
-
     boolean existsByParentId(Long parentId);
-
-    @Query("select u from Unit u where u.name = :name or u.shortName = :name")
-    List<Unit> findByNameOrShortName(String name);
 
     @Query(
             "select u from Unit u where ((:parentId is null and u.parentId is null) or u.parentId = :parentId) and u.name = :name")

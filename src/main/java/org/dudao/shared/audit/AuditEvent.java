@@ -39,10 +39,6 @@ public record AuditEvent(
         return new AuditEvent(action, objectType, objectId, outcome, before, after, detail, a);
     }
 
-    public AuditEvent withDetail(String d) {
-        return new AuditEvent(action, objectType, objectId, outcome, before, after, d, actor);
-    }
-
     private static String str(Object id) {
         return id == null ? null : String.valueOf(id);
     }

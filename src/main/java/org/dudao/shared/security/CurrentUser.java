@@ -31,10 +31,6 @@ public record CurrentUser(
         return roles.contains(role);
     }
 
-    public boolean can(String permission) {
-        return permissions.contains(permission);
-    }
-
     /** The current user, if the request is authenticated by Dudao. */
     public static Optional<CurrentUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
