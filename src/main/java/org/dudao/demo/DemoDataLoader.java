@@ -19,6 +19,7 @@ import org.dudao.organization.UnitCommand;
 import org.dudao.organization.UnitKind;
 import org.dudao.organization.UnitView;
 import org.dudao.shared.DudaoProperties;
+import org.dudao.shared.text.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

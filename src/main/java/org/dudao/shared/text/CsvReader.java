@@ -1,16 +1,16 @@
-package org.dudao.demo;
+package org.dudao.shared.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small RFC 4180 reader for the built-in demo tables (quoted fields, doubled quotes). */
-final class CsvReader {
+/** A small RFC 4180 reader for built-in data tables (quoted fields, doubled quotes, BOM). */
+public final class CsvReader {
 
     private CsvReader() {}
 
-    static List<Map<String, String>> read(String text) {
+    public static List<Map<String, String>> read(String text) {
         List<List<String>> records = parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<String> header = records.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
