@@ -138,6 +138,20 @@ class HomePageBrowserIT {
     }
 
     @Test
+    void officeLoadsABuiltinIndicatorSystemAndSeesItsTreeWithValidationMarks() throws IOException {
+        login("pds-office");
+        open("/indicators");
+        browser.findElement(By.xpath("//tr[td/code[text()='PDS-2020-DEPT2']]//button"))
+                .click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("treeTable")));
+        assertThat(text("#systemName")).contains("部门2");
+        assertThat(text("#levelOneTotal")).isEqualTo("100");
+        assertThat(browser.findElements(By.cssSelector(".validation-mark"))).isNotEmpty();
+        assertThat(text("#findingTable")).contains("印 13 分，下级合计 8.5 分");
+        screenshot("indicator-tree");
+    }
+
+    @Test
     void wrongPasswordShowsTheGenericChineseMessage() {
         open("/login");
         browser.findElement(By.id("username")).sendKeys("pds-xq-09");

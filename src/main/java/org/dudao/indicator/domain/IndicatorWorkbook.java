@@ -248,6 +248,9 @@ public class IndicatorWorkbook {
 
     public Read read(byte[] bytes) {
         checkContainer(bytes);
+        if (bytes.length > limits.maxXlsxBytes()) {
+            throw new InvalidInputException("file", "import.tooLarge", limits.maxXlsxBytes() / 1024 / 1024);
+        }
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(limits.maxEntrySize());
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {

@@ -140,6 +140,10 @@ class IndicatorWorkbookTest {
         assertThatThrownBy(() -> workbook.read(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}))
                 .hasMessage("indicator.import.encryptedOrOld");
         assertThatThrownBy(() -> workbook.read("a,b".getBytes())).hasMessage("import.notXlsx");
+        byte[] oversized = new byte[6 * 1024 * 1024];
+        oversized[0] = 'P';
+        oversized[1] = 'K';
+        assertThatThrownBy(() -> workbook.read(oversized)).hasMessage("import.tooLarge");
         assertThatThrownBy(() -> workbook.read(zipBomb(workbook.template()))).hasMessage("import.unreadable");
         byte[] wrongHeader =
                 edit(workbook.template(), sheet -> sheet.getRow(0).getCell(9).setCellValue("类别"));
