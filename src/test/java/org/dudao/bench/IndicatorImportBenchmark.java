@@ -1,8 +1,6 @@
 package org.dudao.bench;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.dudao.indicator.SystemStatus;
 import org.dudao.indicator.domain.IndicatorWorkbook;
 import org.dudao.indicator.domain.Validator;
 import org.dudao.shared.DudaoProperties;
+import org.dudao.support.TestFiles;
 
 /**
  * Prints how long it takes to read a 2,000-row indicator workbook and to validate the tree it gives
@@ -27,23 +26,7 @@ public final class IndicatorImportBenchmark {
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        DudaoProperties props = new DudaoProperties(
-                Path.of("data"),
-                null,
-                null,
-                new DudaoProperties.Db("", null, null, 0),
-                new DudaoProperties.Security(
-                        Duration.ofDays(90),
-                        12,
-                        5,
-                        5,
-                        Duration.ofMinutes(15),
-                        Duration.ofMinutes(30),
-                        Duration.ofMinutes(30),
-                        Duration.ofHours(8),
-                        Duration.ofHours(1),
-                        null),
-                new DudaoProperties.Upload(50L * 1024 * 1024, 100_000, 0.01, 500L * 1024 * 1024));
+        DudaoProperties props = TestFiles.properties(50L * 1024 * 1024, 100_000, 500L * 1024 * 1024);
         IndicatorWorkbook workbook = new IndicatorWorkbook(props);
         byte[] xlsx = workbook.export(tree(rows));
         System.out.printf("workbook: %d leaf rows, %d KiB%n", rows, xlsx.length / 1024);

@@ -9,14 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dudao.organization.domain.UnitWorkbook;
 import org.dudao.support.DemoAccounts;
 import org.dudao.support.DudaoIntegrationTest;
+import org.dudao.support.TestFiles;
 import org.dudao.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +197,7 @@ class UnitManagementIT {
                         .body())
                 .contains("不是 Excel（.xlsx）格式");
         assertThat(upload(new byte[] {'P', 'K', 3, 4, 1, 2, 3}, true).body()).contains("无法读取该文件");
-        assertThat(upload(zipBomb(workbook.template()), true).body()).contains("无法读取该文件");
+        assertThat(upload(TestFiles.zipBomb(workbook.template()), true).body()).contains("无法读取该文件");
     }
 
     @Test
@@ -262,26 +260,6 @@ class UnitManagementIT {
             wb.write(out);
             return out.toByteArray();
         }
-    }
-
-    /** A valid xlsx plus one entry that inflates from a few KB to 50 MB. */
-    static byte[] zipBomb(byte[] xlsx) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(in.readAllBytes());
-                zip.closeEntry();
-            }
-            zip.putNextEntry(new ZipEntry("xl/bomb.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 50; i++) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        }
-        return out.toByteArray();
     }
 
     private String id(String name) {

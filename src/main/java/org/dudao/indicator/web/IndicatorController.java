@@ -3,7 +3,6 @@ package org.dudao.indicator.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +25,9 @@ import org.dudao.shared.error.DudaoException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.web.Downloads;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -47,9 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/indicators")
 class IndicatorController {
-
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final IndicatorService service;
     private final BuiltinCatalogue builtins;
@@ -144,7 +138,7 @@ class IndicatorController {
     @PreAuthorize("hasAuthority('indicator:system:read')")
     ResponseEntity<byte[]> export(@PathVariable long id) {
         IndicatorTree tree = service.tree(id, CurrentUser.require());
-        return xlsx(
+        return Downloads.xlsx(
                 workbook.export(tree),
                 tree.system().code() + "-v" + tree.system().version() + ".xlsx");
     }
@@ -152,7 +146,7 @@ class IndicatorController {
     @GetMapping("/template")
     @PreAuthorize("hasAuthority('indicator:system:read')")
     ResponseEntity<byte[]> template() {
-        return xlsx(workbook.template(), "指标体系导入模板.xlsx");
+        return Downloads.xlsx(workbook.template(), "指标体系导入模板.xlsx");
     }
 
     @PostMapping("/{id}/publish")
@@ -376,17 +370,5 @@ class IndicatorController {
         if (tree.system().status() != SystemStatus.DRAFT) {
             throw new org.dudao.shared.error.ConflictException(null, "indicator.publishedImmutable");
         }
-    }
-
-    static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
     }
 }

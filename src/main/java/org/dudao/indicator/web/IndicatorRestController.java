@@ -16,6 +16,7 @@ import org.dudao.indicator.SystemStatus;
 import org.dudao.indicator.domain.IndicatorService;
 import org.dudao.indicator.domain.IndicatorWorkbook;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.web.Downloads;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -126,7 +127,7 @@ class IndicatorRestController {
     @PreAuthorize("hasAuthority('indicator:system:read')")
     ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         IndicatorTree tree = service.tree(id, CurrentUser.require());
-        return IndicatorController.xlsx(
+        return Downloads.xlsx(
                 workbook.export(tree),
                 tree.system().code() + "-v" + tree.system().version() + ".xlsx");
     }

@@ -2,7 +2,6 @@ package org.dudao.organization.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +15,9 @@ import org.dudao.organization.domain.UnitWorkbook;
 import org.dudao.shared.error.DudaoException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.web.Downloads;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,9 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/units")
 class UnitController {
-
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final UnitService units;
     private final UnitWorkbook workbook;
@@ -191,7 +185,7 @@ class UnitController {
     @GetMapping("/template")
     @PreAuthorize("hasAuthority('organization:unit:import')")
     ResponseEntity<byte[]> template() {
-        return xlsx(workbook.template(), "单位导入模板.xlsx");
+        return Downloads.xlsx(workbook.template(), "单位导入模板.xlsx");
     }
 
     @GetMapping("/export")
@@ -203,19 +197,7 @@ class UnitController {
             String parentPath = u.parentId() == null ? null : paths.get(u.parentId());
             paths.put(u.id(), parentPath == null ? units.pathOf(u.id()) : parentPath + "/" + u.name());
         }
-        return xlsx(workbook.export(list, paths), "单位.xlsx");
-    }
-
-    static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
+        return Downloads.xlsx(workbook.export(list, paths), "单位.xlsx");
     }
 
     private void fieldError(Model model, DudaoException e, Locale locale) {

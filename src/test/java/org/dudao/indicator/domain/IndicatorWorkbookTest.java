@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dudao.indicator.BuiltinSystem;
@@ -22,28 +17,13 @@ import org.dudao.indicator.RowProblem;
 import org.dudao.indicator.SystemStatus;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.InvalidInputException;
+import org.dudao.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /** The xlsx layout: every built-in survives export → import unchanged; bad files get row-level messages. */
 class IndicatorWorkbookTest {
 
-    static final DudaoProperties PROPS = new DudaoProperties(
-            Path.of("data"),
-            null,
-            null,
-            new DudaoProperties.Db("", null, null, 0),
-            new DudaoProperties.Security(
-                    Duration.ofDays(90),
-                    12,
-                    5,
-                    5,
-                    Duration.ofMinutes(15),
-                    Duration.ofMinutes(30),
-                    Duration.ofMinutes(30),
-                    Duration.ofHours(8),
-                    Duration.ofHours(1),
-                    null),
-            new DudaoProperties.Upload(5 * 1024 * 1024, 5000, 0.01, 100 * 1024 * 1024));
+    static final DudaoProperties PROPS = TestFiles.properties(5 * 1024 * 1024, 5000, 100 * 1024 * 1024);
 
     final IndicatorWorkbook workbook = new IndicatorWorkbook(PROPS);
     final BuiltinCatalogue catalogue = new BuiltinCatalogue();
@@ -144,7 +124,8 @@ class IndicatorWorkbookTest {
         oversized[0] = 'P';
         oversized[1] = 'K';
         assertThatThrownBy(() -> workbook.read(oversized)).hasMessage("import.tooLarge");
-        assertThatThrownBy(() -> workbook.read(zipBomb(workbook.template()))).hasMessage("import.unreadable");
+        assertThatThrownBy(() -> workbook.read(TestFiles.zipBomb(workbook.template())))
+                .hasMessage("import.unreadable");
         byte[] wrongHeader =
                 edit(workbook.template(), sheet -> sheet.getRow(0).getCell(9).setCellValue("类别"));
         assertThatThrownBy(() -> workbook.read(wrongHeader)).hasMessage("import.badHeader");
@@ -197,24 +178,5 @@ class IndicatorWorkbookTest {
         r.createCell(col).setCellValue(value);
         r.createCell(8).setCellValue("任务" + index);
         return r;
-    }
-
-    static byte[] zipBomb(byte[] xlsx) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(in.readAllBytes());
-                zip.closeEntry();
-            }
-            zip.putNextEntry(new ZipEntry("xl/bomb.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 50; i++) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        }
-        return out.toByteArray();
     }
 }
