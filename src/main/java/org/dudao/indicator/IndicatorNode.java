@@ -57,12 +57,32 @@ public record IndicatorNode(
     }
 
     public IndicatorNode withChildren(List<IndicatorNode> newChildren) {
-        return new IndicatorNode(
-                id,
-                kind,
+        return copy(id, label, name, points, newChildren);
+    }
+
+    /** The same subtree as new (unsaved) nodes, e.g. for a new version. */
+    public IndicatorNode withoutId() {
+        return copy(
+                null,
                 label,
                 name,
                 points,
+                children.stream().map(IndicatorNode::withoutId).toList());
+    }
+
+    /** This node's fields under another label, name and points, as a new node without children. */
+    public IndicatorNode withTitle(String newLabel, String newName, BigDecimal newPoints) {
+        return copy(null, newLabel, newName, newPoints, List.of());
+    }
+
+    private IndicatorNode copy(
+            Long newId, String newLabel, String newName, BigDecimal newPoints, List<IndicatorNode> newChildren) {
+        return new IndicatorNode(
+                newId,
+                kind,
+                newLabel,
+                newName,
+                newPoints,
                 pointsInferred,
                 methods,
                 materials,
@@ -79,31 +99,6 @@ public record IndicatorNode(
                 sourceRef,
                 note,
                 newChildren);
-    }
-
-    public IndicatorNode withoutId() {
-        return new IndicatorNode(
-                null,
-                kind,
-                label,
-                name,
-                points,
-                pointsInferred,
-                methods,
-                materials,
-                deadline,
-                description,
-                requirement,
-                assessorLead,
-                assessorCo,
-                responsibleLead,
-                responsibleCo,
-                categories,
-                wordLimit,
-                wordLimitMax,
-                sourceRef,
-                note,
-                children.stream().map(IndicatorNode::withoutId).toList());
     }
 
     /** Number of nodes in this subtree, this one included. */

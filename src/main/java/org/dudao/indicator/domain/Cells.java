@@ -7,9 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.dudao.indicator.Methods;
 import org.dudao.indicator.NodeKind;
+import org.dudao.shared.error.InvalidInputException;
 
-/** Parsing and writing of the text cells shared by the CSV and xlsx formats. */
-final class Cells {
+/**
+ * Parsing and writing of the text cells shared by the CSV and xlsx formats and the node edit form: one
+ * place for the rules on points (non-negative, at most two decimals), dates, methods and lists.
+ */
+public final class Cells {
 
     static final String SEPARATOR = "|";
 
@@ -24,6 +28,24 @@ final class Cells {
             super(key);
             this.key = key;
             this.args = args;
+        }
+    }
+
+    /** Points typed in a form: the import rules, reported on the form field. */
+    public static BigDecimal pointsInput(String field, String s) {
+        try {
+            return points(s);
+        } catch (CellException e) {
+            throw new InvalidInputException(field, e.key, e.args);
+        }
+    }
+
+    /** A date typed in a form (2026-12-31). */
+    public static LocalDate dateInput(String field, String s) {
+        try {
+            return date(s);
+        } catch (CellException e) {
+            throw new InvalidInputException(field, e.key, e.args);
         }
     }
 

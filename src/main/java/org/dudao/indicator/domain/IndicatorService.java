@@ -135,7 +135,12 @@ public class IndicatorService {
 
     @Transactional(readOnly = true)
     public List<Finding> validate(long id, LocalDate campaignEnd, CurrentUser user) {
-        IndicatorTree tree = tree(id, user);
+        return validate(tree(id, user), campaignEnd, user);
+    }
+
+    /** The report for a tree already loaded (with {@link #tree}), compared with its sibling systems. */
+    @Transactional(readOnly = true)
+    public List<Finding> validate(IndicatorTree tree, LocalDate campaignEnd, CurrentUser user) {
         List<Finding> findings = new ArrayList<>(Validator.validate(tree, campaignEnd));
         if (tree.system().documentNo() != null) {
             for (IndicatorSystemView other : latestOfSameDocument(tree.system(), user)) {
@@ -143,11 +148,6 @@ public class IndicatorService {
             }
         }
         return findings;
-    }
-
-    @Transactional(readOnly = true)
-    public List<TreeDiff.Change> diff(long fromId, long toId, CurrentUser user) {
-        return TreeDiff.diff(tree(fromId, user).roots(), tree(toId, user).roots());
     }
 
     private List<IndicatorSystemView> latestOfSameDocument(IndicatorSystemView system, CurrentUser user) {

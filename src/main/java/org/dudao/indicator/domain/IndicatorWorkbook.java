@@ -356,29 +356,8 @@ public class IndicatorWorkbook {
                     String key = pathKey(chain);
                     IndicatorNode detail = extra.get(key);
                     if (detail != null) {
-                        a = detail.withChildren(List.of());
-                        a = new IndicatorNode(
-                                null,
-                                detail.kind(),
-                                label,
-                                name,
-                                p,
-                                detail.pointsInferred(),
-                                detail.methods(),
-                                detail.materials(),
-                                detail.deadline(),
-                                detail.description(),
-                                detail.requirement(),
-                                detail.assessorLead(),
-                                detail.assessorCo(),
-                                detail.responsibleLead(),
-                                detail.responsibleCo(),
-                                detail.categories(),
-                                detail.wordLimit(),
-                                detail.wordLimitMax(),
-                                detail.sourceRef(),
-                                detail.note(),
-                                List.of());
+                        // the indicator sheet carries the fields the leaf sheet has no room for
+                        a = detail.withTitle(label, name, p);
                     }
                     Node existing = parent.child(key);
                     if (existing == null) {
@@ -393,7 +372,7 @@ public class IndicatorWorkbook {
                     }
                     parent = existing;
                 }
-                IndicatorNode leaf = own(row, own, header, excelRow, fmt);
+                IndicatorNode leaf = own(row, own, excelRow, fmt);
                 if (!leaf.kind().isLeafKind()) {
                     throw cell(excelRow, "类型", "indicator.import.leafKindRequired");
                 }
@@ -445,7 +424,7 @@ public class IndicatorWorkbook {
                 if (path == null) {
                     throw new RowException(new RowProblem(r + 1, PATH, "indicator.import.pathRequired", new Object[0]));
                 }
-                out.put(path, own(row, 1, header.subList(0, 1).isEmpty() ? header : header, r + 1, fmt, 1));
+                out.put(path, own(row, 1, r + 1, fmt));
             } catch (RowException e) {
                 problems.add(new RowProblem(
                         e.problem.row(),
@@ -457,11 +436,8 @@ public class IndicatorWorkbook {
         return out;
     }
 
-    private IndicatorNode own(Row row, int c, List<String> header, int excelRow, DataFormatter fmt) {
-        return own(row, c, header, excelRow, fmt, c);
-    }
-
-    private IndicatorNode own(Row row, int c, List<String> header, int excelRow, DataFormatter fmt, int headerOffset) {
+    /** A node's own columns, starting at column c: 类型, 序号, 工作任务 (name), 分值, ... 备注. */
+    private IndicatorNode own(Row row, int c, int excelRow, DataFormatter fmt) {
         String name = text(row, c + 2, fmt);
         if (name == null) {
             throw cell(excelRow, "工作任务", "indicator.import.nameRequired");

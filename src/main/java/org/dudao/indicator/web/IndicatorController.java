@@ -3,7 +3,6 @@ package org.dudao.indicator.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,10 @@ import org.dudao.indicator.NewSystem;
 import org.dudao.indicator.RowProblem;
 import org.dudao.indicator.SystemStatus;
 import org.dudao.indicator.domain.BuiltinCatalogue;
+import org.dudao.indicator.domain.Cells;
 import org.dudao.indicator.domain.IndicatorService;
 import org.dudao.indicator.domain.IndicatorWorkbook;
+import org.dudao.indicator.domain.TreeDiff;
 import org.dudao.indicator.domain.WordTableImport;
 import org.dudao.shared.error.DudaoException;
 import org.dudao.shared.error.InvalidInputException;
@@ -90,7 +91,7 @@ class IndicatorController {
     String show(@PathVariable long id, Model model, Locale locale) {
         CurrentUser user = CurrentUser.require();
         IndicatorTree tree = service.tree(id, user);
-        List<Finding> findings = service.validate(id, null, user);
+        List<Finding> findings = service.validate(tree, null, user);
         Map<String, List<String>> marks = new HashMap<>();
         for (Finding f : findings) {
             if (f.severity() != Finding.Severity.INFO) {
@@ -178,9 +179,11 @@ class IndicatorController {
     @PreAuthorize("hasAuthority('indicator:system:read')")
     String compare(@PathVariable long id, @RequestParam long other, Model model) {
         CurrentUser user = CurrentUser.require();
-        model.addAttribute("from", service.tree(other, user).system());
-        model.addAttribute("to", service.tree(id, user).system());
-        model.addAttribute("changes", service.diff(other, id, user));
+        IndicatorTree from = service.tree(other, user);
+        IndicatorTree to = service.tree(id, user);
+        model.addAttribute("from", from.system());
+        model.addAttribute("to", to.system());
+        model.addAttribute("changes", TreeDiff.diff(from.roots(), to.roots()));
         return "indicator/compare";
     }
 
@@ -215,13 +218,13 @@ class IndicatorController {
                     old.kind(),
                     Texts.optional("label", form.get("label"), 50),
                     Texts.required("name", form.get("name"), 2000),
-                    points(form.get("points")),
+                    Cells.pointsInput("points", form.get("points")),
                     old.pointsInferred(),
                     methods == null
                             ? List.of()
                             : methods.stream().filter(Methods.ALL::contains).toList(),
                     old.materials(),
-                    date(form.get("deadline")),
+                    Cells.dateInput("deadline", form.get("deadline")),
                     old.description(),
                     Texts.multiline("requirement", form.get("requirement"), 5000),
                     Texts.optional("assessorLead", form.get("assessorLead"), 300),
@@ -317,32 +320,6 @@ class IndicatorController {
                 m.source(),
                 m.categories(),
                 null);
-    }
-
-    private static BigDecimal points(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal p = new BigDecimal(s.strip());
-            if (p.signum() < 0 || p.stripTrailingZeros().scale() > 2) {
-                throw new InvalidInputException("points", "indicator.import.pointsDecimals", s);
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("points", "indicator.import.pointsNotNumber", s);
-        }
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("deadline", "indicator.import.badDate", s);
-        }
     }
 
     private static IndicatorNode find(List<IndicatorNode> nodes, long id) {
