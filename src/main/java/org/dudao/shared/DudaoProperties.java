@@ -21,7 +21,8 @@ public record DudaoProperties(
         String baseUrl,
         @DefaultValue Db db,
         @DefaultValue Security security,
-        @DefaultValue Upload upload) {
+        @DefaultValue Upload upload,
+        @DefaultValue Evidence evidence) {
 
     /** External PostgreSQL; a blank URL selects the embedded database. */
     public record Db(
@@ -53,6 +54,28 @@ public record DudaoProperties(
             @DefaultValue("5000") int maxImportRows,
             @DefaultValue("0.01") double minInflateRatio,
             @DefaultValue("104857600") long maxEntrySize) {}
+
+    /**
+     * Evidence files (报送资料): limits, and where the bytes live.
+     *
+     * @param maxFileBytes largest accepted file (default 200 MB); one byte more is refused
+     * @param chunkBytes size of one chunk of a resumable upload sent by the pages
+     * @param zipMaxEntries most entries a zip (or docx/xlsx/pptx/ofd container) may hold
+     * @param zipMaxUncompressedBytes most bytes a zip may inflate to in total
+     * @param zipMaxRatio largest compression ratio of one entry (a zip bomb inflates far more)
+     * @param storage {@code local} (content-addressed directory under the data dir) or {@code s3}
+     */
+    public record Evidence(
+            @DefaultValue("209715200") long maxFileBytes,
+            @DefaultValue("8388608") int chunkBytes,
+            @DefaultValue("10000") int zipMaxEntries,
+            @DefaultValue("2147483648") long zipMaxUncompressedBytes,
+            @DefaultValue("200") int zipMaxRatio,
+            @DefaultValue("local") String storage,
+            @DefaultValue S3 s3) {}
+
+    /** An S3-compatible object store (MinIO and the like) for clusters. */
+    public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey) {}
 
     /** Whether demo data is loaded: explicit setting, else true exactly in embedded mode. */
     public boolean demoEnabled() {

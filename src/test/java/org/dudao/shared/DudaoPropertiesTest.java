@@ -26,7 +26,8 @@ class DudaoPropertiesTest {
                         Duration.ofHours(8),
                         Duration.ofHours(1),
                         secure),
-                new DudaoProperties.Upload(1, 1, 0.01, 1));
+                new DudaoProperties.Upload(1, 1, 0.01, 1),
+                null);
     }
 
     @Test

@@ -33,7 +33,15 @@ public final class TestFiles {
                         Duration.ofHours(8),
                         Duration.ofHours(1),
                         null),
-                new DudaoProperties.Upload(maxXlsxBytes, maxImportRows, 0.01, maxEntrySize));
+                new DudaoProperties.Upload(maxXlsxBytes, maxImportRows, 0.01, maxEntrySize),
+                new DudaoProperties.Evidence(
+                        200L * 1024 * 1024,
+                        8 * 1024 * 1024,
+                        10_000,
+                        2L * 1024 * 1024 * 1024,
+                        200,
+                        "local",
+                        new DudaoProperties.S3(null, null, null, null, null)));
     }
 
     /** A valid zip (xlsx/docx) plus one entry that inflates from a few KB to 50 MB. */
