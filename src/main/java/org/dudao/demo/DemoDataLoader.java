@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.dudao.campaign.CampaignApi;
+import org.dudao.campaign.CampaignView;
 import org.dudao.identity.IdentityApi;
 import org.dudao.identity.NewAccount;
 import org.dudao.identity.PasswordGenerator;
@@ -19,7 +24,9 @@ import org.dudao.organization.UnitCommand;
 import org.dudao.organization.UnitKind;
 import org.dudao.organization.UnitView;
 import org.dudao.shared.DudaoProperties;
+import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.text.CsvReader;
+import org.dudao.shared.time.ClockConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,18 +45,28 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final String UNITS = "demo/pds-2020/units.csv";
     static final String ACCOUNTS = "demo/pds-2020/accounts.csv";
+    static final String OFFICE_UNIT = "市法治政府建设领导小组办公室";
 
     private final DudaoProperties properties;
     private final OrganizationApi organization;
     private final IdentityApi identity;
     private final TransactionTemplate tx;
+    private final CampaignApi campaigns;
+    private final Clock clock;
 
     DemoDataLoader(
-            DudaoProperties properties, OrganizationApi organization, IdentityApi identity, TransactionTemplate tx) {
+            DudaoProperties properties,
+            OrganizationApi organization,
+            IdentityApi identity,
+            TransactionTemplate tx,
+            CampaignApi campaigns,
+            Clock clock) {
         this.properties = properties;
         this.organization = organization;
         this.identity = identity;
         this.tx = tx;
+        this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @Override
@@ -68,6 +85,9 @@ class DemoDataLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         List<String[]> credentials = tx.execute(status -> load());
+        int year = LocalDate.now(clock.withZone(ClockConfiguration.ZONE)).getYear();
+        CampaignView campaign = tx.execute(status -> loadCampaign(year));
+        log.info("演示考核活动 / demo campaign: {} (id {})", campaign.name(), campaign.id());
         write(file, credentials);
         log.warn(
                 "\n==================================================================\n"
@@ -118,6 +138,21 @@ class DemoDataLoader implements ApplicationRunner {
             credentials.add(new String[] {a.get("username"), passwords.get(i), role.name(), unit.name()});
         }
         return credentials;
+    }
+
+    /**
+     * The 2020 Pingdingshan assessment (template PDS-2020) moved to the current year, so that a new user
+     * finds submissions open. It is created as the city office would create it.
+     */
+    private CampaignView loadCampaign(int year) {
+        UnitView office = organization.all().stream()
+                .filter(u -> OFFICE_UNIT.equals(u.name()))
+                .findFirst()
+                .orElseThrow();
+        long city = organization.jurisdictionOf(office.id());
+        CurrentUser asOffice = new CurrentUser(
+                0, "demo", "演示数据", office.id(), office.name(), city, Set.of("OFFICE_ADMIN"), Set.of(), false);
+        return campaigns.createFromTemplate("PDS-2020", null, year, asOffice);
     }
 
     static List<Map<String, String>> rows(String resource) {
