@@ -12,6 +12,11 @@ public final class Htmx {
 
     public static boolean isApi(HttpServletRequest request) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
-        return uri.startsWith("/api/");
+        if (uri.startsWith("/api/")) {
+            return true;
+        }
+        // a page's script asking for JSON (fetch) gets problem+json too, not an error page
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.startsWith("application/json") && !isHtmx(request);
     }
 }

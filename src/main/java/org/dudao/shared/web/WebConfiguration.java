@@ -32,19 +32,26 @@ public class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        registry.addInterceptor(interceptor).excludePathPatterns(STREAMED_BODIES);
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                request.getParameterMap(); // make the container parse the parameters now
-                if (request.getAttribute(PARSE_FAILED) != null) {
-                    // Tomcat drops a parameter it cannot decode; refuse the whole request instead
-                    throw new InvalidInputException(null, "validation.invalidEncoding");
-                }
-                return true;
-            }
-        });
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        request.getParameterMap(); // make the container parse the parameters now
+                        if (request.getAttribute(PARSE_FAILED) != null) {
+                            // Tomcat drops a parameter it cannot decode; refuse the whole request instead
+                            throw new InvalidInputException(null, "validation.invalidEncoding");
+                        }
+                        return true;
+                    }
+                })
+                .excludePathPatterns(STREAMED_BODIES);
     }
+
+    /**
+     * Requests whose handler reads the multipart body as a stream (evidence uploads): nothing may ask
+     * for a parameter first, or the container would parse the whole body before the handler sees it.
+     */
+    static final String[] STREAMED_BODIES = {"/api/v1/campaigns/*/tasks/*/files", "/app/campaigns/*/tasks/*/files"};
 
     /** Set by Tomcat when request parameters could not be decoded (e.g. invalid UTF-8). */
     static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
