@@ -82,6 +82,10 @@ public class ApiClient {
                 .build());
     }
 
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder builder) {
+        return web.sendBytes(builder.build());
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder builder) {
         return web.send(builder.header("Authorization", "Bearer " + token).build());
     }

@@ -107,7 +107,7 @@ public class ChunkedUploads {
             TargetTask tt = access.asTarget(u.campaignId(), u.taskId(), user, "evidence.upload.chunk");
             submissions.checkDeadline(tt);
             if (offset != u.received()) {
-                throw new ConflictException(null, "evidence.upload.offset", u.received());
+                throw new ConflictException(null, "evidence.upload.offset", String.valueOf(u.received()));
             }
             long room = Math.min(u.declaredSize(), maxBytes) - u.received();
             long written = appendBounded(part(id), in, room, u);
@@ -121,7 +121,8 @@ public class ChunkedUploads {
     public FileView complete(UUID id, CurrentUser user) {
         Upload u = owned(id, user);
         if (u.received() != u.declaredSize()) {
-            throw new ConflictException(null, "evidence.upload.incomplete", u.received(), u.declaredSize());
+            throw new ConflictException(
+                    null, "evidence.upload.incomplete", String.valueOf(u.received()), String.valueOf(u.declaredSize()));
         }
         TargetTask tt = submissions.checkUploadAllowed(u.campaignId(), u.taskId(), user);
         try (StagedBlob staged = store.stageFile(part(id), maxBytes)) {
@@ -171,7 +172,8 @@ public class ChunkedUploads {
                     if (u.declaredSize() >= maxBytes) {
                         throw new TooLargeException(maxBytes);
                     }
-                    throw new InvalidInputException("file", "evidence.upload.overDeclared", u.declaredSize());
+                    throw new InvalidInputException(
+                            "file", "evidence.upload.overDeclared", String.valueOf(u.declaredSize()));
                 }
                 ch.write(java.nio.ByteBuffer.wrap(buf, 0, n));
                 written += n;

@@ -27,7 +27,6 @@ final class FileDownloads {
         response.setContentLengthLong(f.size());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 (showInline ? ContentDisposition.inline() : ContentDisposition.attachment())

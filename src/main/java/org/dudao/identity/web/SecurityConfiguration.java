@@ -1,5 +1,6 @@
 package org.dudao.identity.web;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.dudao.identity.domain.AccountRepository;
 import org.dudao.identity.domain.DudaoUser;
@@ -118,7 +119,10 @@ public class SecurityConfiguration {
         // filters are created here, not as beans, so that the servlet container does not run them twice
         BearerTokenFilter bearer = new BearerTokenFilter(tokens, accounts, principals, clock);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        // the second dispatch of a streamed answer (packages): the request was authorised
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -148,8 +152,12 @@ public class SecurityConfiguration {
             throws Exception {
         IdleTimeoutFilter idle = new IdleTimeoutFilter(clock, properties, events);
         PasswordChangeRequiredFilter passwordChange = new PasswordChangeRequiredFilter();
-        http.authorizeHttpRequests(a ->
-                        a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(authenticationManager)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(f -> f.loginPage("/login")

@@ -1,6 +1,9 @@
 package org.dudao.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Small helpers for requests sent by htmx. */
 public final class Htmx {
@@ -18,5 +21,24 @@ public final class Htmx {
         // a page's script asking for JSON (fetch) gets problem+json too, not an error page
         String accept = request.getHeader("Accept");
         return accept != null && accept.startsWith("application/json") && !isHtmx(request);
+    }
+
+    /**
+     * After a successful form post: the page at {@code url} with a one-time message. An htmx form gets
+     * {@code HX-Redirect} (a full page load; errors stay in the form's page instead), a plain form a 302.
+     */
+    public static void redirect(HttpServletRequest request, HttpServletResponse response, String url, String flash)
+            throws IOException {
+        String target = request.getContextPath() + url;
+        if (flash != null) {
+            RequestContextUtils.getOutputFlashMap(request).put("flash", flash);
+            RequestContextUtils.saveOutputFlashMap(target, request, response);
+        }
+        if (isHtmx(request)) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            response.sendRedirect(target);
+        }
     }
 }
