@@ -64,7 +64,8 @@ class SubmissionRulesIT {
     @Test
     void theDeadlineHoldsOnTheDatabaseClockUntilTheOfficeExtendsIt() throws Exception {
         ApiClient office = ApiClient.as(port, demo, "pds-office");
-        ApiClient county = ApiClient.as(port, demo, "pds-xq-06");
+        // (pds-xq-06 is locked by the lockout test)
+        ApiClient county = ApiClient.as(port, demo, "pds-xq-10");
         SubmissionLifecycleIT.Demo d = SubmissionLifecycleIT.demo(county);
         long task = d.task(5);
         String base = "/api/v1/campaigns/" + d.campaign() + "/tasks/" + task;
@@ -90,7 +91,7 @@ class SubmissionRulesIT {
             assertThat(files()).isEqualTo(before);
 
             // the office extends it for this target only, and it is recorded
-            long target = SubmissionLifecycleIT.targetId(office, d.campaign(), "新华区人民政府");
+            long target = SubmissionLifecycleIT.targetId(office, d.campaign(), "城乡一体化示范区管委会");
             Instant until = time.now().plusSeconds(60);
             ok(office.post(
                     "/api/v1/campaigns/" + d.campaign() + "/extensions",

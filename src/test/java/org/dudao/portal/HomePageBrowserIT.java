@@ -1,13 +1,9 @@
 package org.dudao.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import org.dudao.support.BrowserSession;
 import org.dudao.support.DemoAccounts;
 import org.dudao.support.DudaoIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -16,13 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DudaoIntegrationTest
 class HomePageBrowserIT {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    Path profile;
-
     @LocalServerPort
     int port;
 
@@ -48,50 +35,25 @@ class HomePageBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
+    BrowserSession session;
     WebDriver browser;
 
     @BeforeAll
     static void requireBrowser() {
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (!present && "true".equals(System.getenv("DUDAO_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException(
-                    "DUDAO_REQUIRE_BROWSER=true but /usr/bin/chromium or chromedriver is missing");
-        }
-        assumeTrue(present, "Chromium not installed: browser tests skipped");
+        BrowserSession.requireBrowser();
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("dudao-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--lang=zh-CN",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options); // quit() also stops this driver service
+        session = new BrowserSession(port);
+        browser = session.driver;
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(f -> f.toFile().delete());
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -163,30 +125,23 @@ class HomePageBrowserIT {
     }
 
     private void login(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(demo.password(username));
-        browser.findElement(By.id("loginButton")).click();
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+        session.login(demo, username);
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        session.open(path);
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return session.text(css);
     }
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        return session.waitFor(condition);
     }
 
     private void screenshot(String name) throws IOException {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(name + ".png"), png);
+        session.screenshot(name);
     }
 
     private long unitId(String name) {
