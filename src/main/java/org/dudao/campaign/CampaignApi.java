@@ -45,7 +45,7 @@ public class CampaignApi {
 
     /** Whether the user is the office that runs the campaign. */
     public boolean isOffice(CampaignView campaign, CurrentUser user) {
-        return user.roles().contains("OFFICE_ADMIN") && campaign.ownerUnitId() == user.jurisdictionUnitId();
+        return CampaignService.isOfficeOf(campaign, user);
     }
 
     public CampaignView campaign(long id) {
@@ -90,6 +90,11 @@ public class CampaignApi {
 
     public List<ExtensionView> extensions(long targetId) {
         return store.extensions(targetId);
+    }
+
+    /** The extensions in force of every target of the campaign, in one query. */
+    public List<ExtensionView> extensionsOfCampaign(long campaignId) {
+        return store.extensionsOfCampaign(campaignId);
     }
 
     /**

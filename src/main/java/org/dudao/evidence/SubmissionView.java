@@ -24,13 +24,4 @@ public record SubmissionView(
         Instant dueAt,
         boolean open,
         List<FileView> files,
-        List<LinkView> links) {
-
-    public List<FileView> currentFiles() {
-        return files.stream().filter(f -> !f.withdrawn()).toList();
-    }
-
-    public List<LinkView> currentLinks() {
-        return links.stream().filter(l -> !l.withdrawn()).toList();
-    }
-}
+        List<LinkView> links) {}

@@ -1,6 +1,7 @@
 package org.dudao.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dudao.support.ApiClient.json;
 import static org.dudao.support.ApiClient.ok;
 
@@ -14,20 +15,26 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.dudao.evidence.domain.EvidenceAccess;
+import org.dudao.evidence.domain.EvidenceAccess.TargetTask;
 import org.dudao.evidence.domain.EvidenceMaintenance;
+import org.dudao.evidence.domain.SubmissionService;
 import org.dudao.evidence.store.BlobStore;
-import org.dudao.evidence.store.ScrubReport;
+import org.dudao.evidence.store.StagedBlob;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.db.DatabaseTime;
+import org.dudao.shared.security.CurrentUser;
 import org.dudao.support.ApiClient;
 import org.dudao.support.DemoAccounts;
 import org.dudao.support.DudaoIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deadlines, extensions, access, bad input, duplicates, the crash path, scrub, chunks and packages. */
@@ -51,6 +58,12 @@ class SubmissionRulesIT {
 
     @Autowired
     EvidenceMaintenance maintenance;
+
+    @Autowired
+    EvidenceAccess access;
+
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     DudaoProperties properties;
@@ -232,11 +245,19 @@ class SubmissionRulesIT {
 
     @Test
     void aFailureBetweenFileWriteAndCommitLeavesNoRowAndTheSweepRemovesTheBytes() throws Exception {
-        // the bytes are durable first; then the row's transaction fails (here: a task that is gone)
+        SubmissionLifecycleIT.Demo d = SubmissionLifecycleIT.demo(ApiClient.as(port, demo, "pds-xq-02"));
+        long unit = jdbc.sql("select id from organization_unit where name = '宝丰县人民政府'")
+                .query(Long.class)
+                .single();
+        // the database refuses the row after the bytes are durable: a name longer than created_by allows
+        CurrentUser failing =
+                new CurrentUser(0, "x".repeat(80), "测试", unit, "宝丰县人民政府", unit, Set.of("TARGET"), Set.of(), false);
+        TargetTask tt = access.asTarget(d.campaign(), d.task(4), failing, "test");
         byte[] bytes = EvidenceFixtures.pdf();
         String sha = EvidenceFixtures.sha256(bytes);
-        try (var staged = store.stage(new ByteArrayInputStream(bytes), 1 << 20)) {
-            store.commit(staged);
+        try (StagedBlob staged = submissions.stage(new ByteArrayInputStream(bytes))) {
+            assertThatThrownBy(() -> submissions.finishUpload(tt, staged, "报告.pdf", null, failing))
+                    .isInstanceOf(DataAccessException.class);
         }
         assertThat(store.exists(sha)).isTrue();
         assertThat(jdbc.sql("select count(*) from evidence_file where sha256 = ?")
@@ -244,9 +265,13 @@ class SubmissionRulesIT {
                         .query(Integer.class)
                         .single())
                 .isZero();
+        assertThat(jdbc.sql("select count(*) from evidence_blob where sha256 = ?")
+                        .param(sha)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         // no row points at a missing file, whatever happened before
-        ScrubReport report = maintenance.scrub();
-        assertThat(report.missing()).isEmpty();
+        assertThat(maintenance.scrub().missing()).isEmpty();
         // the orphan goes with the sweep once older than the grace period
         maintenance.sweep(java.time.Duration.ZERO);
         assertThat(store.exists(sha)).isFalse();

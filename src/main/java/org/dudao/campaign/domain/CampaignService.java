@@ -26,6 +26,7 @@ import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,6 +77,11 @@ public class CampaignService {
                 .toList();
     }
 
+    /** The office that runs the campaign: an office admin of the owning jurisdiction. */
+    public static boolean isOfficeOf(CampaignView campaign, CurrentUser user) {
+        return user.roles().contains("OFFICE_ADMIN") && campaign.ownerUnitId() == user.jurisdictionUnitId();
+    }
+
     static boolean isOffice(CurrentUser user) {
         return user.roles().stream().anyMatch(OFFICE_ROLES::contains);
     }
@@ -98,7 +104,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public CampaignView managed(long id, CurrentUser user) {
         CampaignView c = store.find(id).orElseThrow(() -> new NotFoundException(TYPE, id));
-        if (user.roles().contains("OFFICE_ADMIN") && c.ownerUnitId() == user.jurisdictionUnitId()) {
+        if (isOfficeOf(c, user)) {
             return c;
         }
         events.publishEvent(AuditEvent.denied("campaign.manage", TYPE, id, "not the campaign's office"));
@@ -270,10 +276,16 @@ public class CampaignService {
         return setDueAt(taskId, deadline, endOfDay(deadline), user);
     }
 
-    /** The office sets a task's deadline to an exact instant (e.g. a time of day announced by notice). */
+    /**
+     * The office sets a task's deadline to an exact instant (e.g. a time of day announced by notice); the
+     * deadline's date, when not given, is the instant's day in Asia/Shanghai.
+     */
     public TaskView setDueAt(long taskId, LocalDate deadline, Instant dueAt, CurrentUser user) {
         TaskView task = store.task(taskId).orElseThrow(() -> new NotFoundException("campaign-task", taskId));
         managed(task.campaignId(), user);
+        if (deadline == null && dueAt != null) {
+            deadline = dueAt.atZone(ClockConfiguration.ZONE).toLocalDate();
+        }
         store.setDeadline(taskId, deadline, dueAt);
         events.publishEvent(AuditEvent.success(
                 "campaign.task.deadline",
@@ -338,7 +350,9 @@ public class CampaignService {
     }
 
     static Instant endOfDay(LocalDate day) {
-        return day == null ? null : day.plusDays(1).atStartOfDay(TaskPlan.ZONE).toInstant();
+        return day == null
+                ? null
+                : day.plusDays(1).atStartOfDay(ClockConfiguration.ZONE).toInstant();
     }
 
     private static LocalDate shift(LocalDate d, int years) {

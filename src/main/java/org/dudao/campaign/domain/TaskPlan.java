@@ -1,7 +1,6 @@
 package org.dudao.campaign.domain;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +17,6 @@ final class TaskPlan {
 
     /** Methods for which a target submits material. */
     static final Set<String> MATERIAL_METHODS = Set.of("报送资料", "材料查证", "集中评查", "汇总备查", "查阅资料");
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     record PlannedTask(
             IndicatorNode node,

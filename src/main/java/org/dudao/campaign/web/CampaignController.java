@@ -17,6 +17,7 @@ import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitScope;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.time.ClockConfiguration;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -115,11 +116,7 @@ class CampaignController {
                                     || t.assessorMatch() == AssessorMatch.INHERITED)
                             .toList());
             model.addAttribute("units", organization.list(UnitScope.subtree(user.jurisdictionUnitId())));
-            model.addAttribute(
-                    "extensions",
-                    campaigns.targets(id).stream()
-                            .flatMap(t -> campaigns.extensions(t.id()).stream())
-                            .toList());
+            model.addAttribute("extensions", campaigns.extensionsOfCampaign(id));
         }
         return "campaign/show";
     }
@@ -154,9 +151,8 @@ class CampaignController {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        Instant end = until == null
-                ? null
-                : until.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant end =
+                until == null ? null : until.atZone(ClockConfiguration.ZONE).toInstant();
         service.grantExtension(id, targetId, taskId, end, reason, CurrentUser.require());
         String target = campaigns.target(targetId).map(t -> t.name()).orElse("");
         Htmx.redirect(

@@ -158,12 +158,7 @@ class CampaignRestController {
             task = service.assignAssessor(taskId, change.assessorUnitId(), user);
         }
         if (change.dueAt() != null) {
-            LocalDate day = change.deadline() != null
-                    ? change.deadline()
-                    : change.dueAt()
-                            .atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                            .toLocalDate();
-            task = service.setDueAt(taskId, day, change.dueAt(), user);
+            task = service.setDueAt(taskId, change.deadline(), change.dueAt(), user);
         } else if (change.deadline() != null) {
             task = service.setDeadline(taskId, change.deadline(), user);
         }

@@ -133,9 +133,15 @@ public class EvidenceQueries {
         Map<String, Cell> cells = new HashMap<>();
         repo.cells(campaignId).forEach(c -> cells.put(c.targetId() + ":" + c.taskId(), c));
         Instant now = time.now();
+        Map<Long, List<ExtensionView>> extensions = new HashMap<>();
+        campaigns
+                .extensionsOfCampaign(campaignId)
+                .forEach(e -> extensions
+                        .computeIfAbsent(e.targetId(), k -> new ArrayList<>())
+                        .add(e));
         Map<String, List<TargetProgress>> out = new LinkedHashMap<>();
         for (TargetView target : campaigns.targets(campaignId)) {
-            List<ExtensionView> ext = campaigns.extensions(target.id());
+            List<ExtensionView> ext = extensions.getOrDefault(target.id(), List.of());
             int tasks = 0, handed = 0, drafts = 0, returned = 0, overdue = 0, locked = 0;
             for (TaskView t : tasksByCategory.getOrDefault(target.categoryId(), List.of())) {
                 tasks++;
@@ -229,18 +235,12 @@ public class EvidenceQueries {
                 .filter(t -> categories.contains(t.categoryId()))
                 .toList();
         Map<String, Cell> cells = new HashMap<>();
-        Map<Long, Long> submissionOfFile = new HashMap<>();
         repo.cells(campaignId).forEach(c -> cells.put(c.targetId() + ":" + c.taskId(), c));
         Map<Long, List<String>> dupBySubmission = new HashMap<>();
-        Map<Long, List<String>> dups = repo.duplicates(campaignId);
-        if (!dups.isEmpty()) {
-            for (Long fileId : dups.keySet()) {
-                repo.file(fileId)
-                        .ifPresent(f -> dupBySubmission
-                                .computeIfAbsent(f.submissionId(), k -> new ArrayList<>())
-                                .addAll(dups.get(fileId)));
-            }
-        }
+        repo.duplicates(campaignId, null)
+                .forEach(d -> dupBySubmission
+                        .computeIfAbsent(d.submissionId(), k -> new ArrayList<>())
+                        .add(d.place()));
         List<TargetView> shown = targets;
         if (filter != null && !filter.isBlank()) {
             shown = targets.stream()
@@ -266,10 +266,9 @@ public class EvidenceQueries {
     /** Where else the bytes of each of the submission's files were sent (file id → places). */
     public Map<Long, List<String>> duplicatesOf(long campaignId, long submissionId) {
         Map<Long, List<String>> out = new HashMap<>();
-        repo.duplicates(campaignId)
-                .forEach((fileId, places) -> repo.file(fileId)
-                        .filter(f -> f.submissionId() == submissionId)
-                        .ifPresent(f -> out.put(fileId, places)));
+        repo.duplicates(campaignId, submissionId)
+                .forEach(d ->
+                        out.computeIfAbsent(d.fileId(), k -> new ArrayList<>()).add(d.place()));
         return out;
     }
 }

@@ -7,9 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -243,24 +241,31 @@ public class EvidenceRepository {
                 .list();
     }
 
+    /** A current file whose bytes another target also sent; {@code place} says where, for the assessor. */
+    public record Duplicate(long fileId, long submissionId, String place) {}
+
     /**
-     * Files of the campaign whose bytes were also sent by another target (of this campaign or of an
-     * earlier one): file id → where else, e.g. "2026 平顶山市…考核 · 郏县人民政府 · 证明事项清理情况".
+     * Files of the campaign (of one submission when {@code submissionId} is given) whose bytes were also
+     * sent by another target, of this campaign or of an earlier one; one row per other place, e.g.
+     * "2026 平顶山市…考核 · 郏县人民政府 · 证明事项清理情况".
      */
-    public Map<Long, List<String>> duplicates(long campaignId) {
-        Map<Long, List<String>> out = new HashMap<>();
-        jdbc.sql("select f.id, c2.year, c2.name as campaign, u2.name as unit, k2.name as task"
+    public List<Duplicate> duplicates(long campaignId, Long submissionId) {
+        return jdbc.sql("select f.id, f.submission_id, c2.year, c2.name as campaign, u2.name as unit, k2.name as task"
                         + " from evidence_file f join evidence_submission s on s.id = f.submission_id"
                         + " join evidence_file f2 on f2.sha256 = f.sha256 and f2.id <> f.id"
                         + " join evidence_submission s2 on s2.id = f2.submission_id and s2.target_id <> s.target_id"
                         + " join campaign c2 on c2.id = s2.campaign_id join campaign_target t2 on t2.id = s2.target_id"
                         + " join organization_unit u2 on u2.id = t2.unit_id join campaign_task k2 on k2.id = s2.task_id"
-                        + " where s.campaign_id = ? and f.withdrawn_at is null order by f.id, c2.year, u2.name")
-                .param(campaignId)
-                .query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong("id"), k -> new ArrayList<>())
-                        .add(rs.getInt("year") + " " + rs.getString("campaign") + " · " + rs.getString("unit") + " · "
-                                + rs.getString("task")));
-        return out;
+                        + " where s.campaign_id = :c and (cast(:s as bigint) is null or s.id = :s)"
+                        + " and f.withdrawn_at is null order by f.id, c2.year, u2.name")
+                .param("c", campaignId)
+                .param("s", submissionId, java.sql.Types.BIGINT)
+                .query((rs, i) -> new Duplicate(
+                        rs.getLong("id"),
+                        rs.getLong("submission_id"),
+                        rs.getInt("year") + " " + rs.getString("campaign") + " · " + rs.getString("unit") + " · "
+                                + rs.getString("task")))
+                .list();
     }
 
     /** Every file of a campaign (or of one target) with its submission's place, for packages. */

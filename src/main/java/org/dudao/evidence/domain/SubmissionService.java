@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dudao.campaign.CampaignApi;
-import org.dudao.campaign.TaskView;
 import org.dudao.evidence.FileView;
 import org.dudao.evidence.LinkView;
 import org.dudao.evidence.SubmissionStatus;
@@ -32,6 +30,7 @@ import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SubmissionService {
 
     static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ClockConfiguration.ZONE);
 
     private final EvidenceRepository repo;
     private final EvidenceAccess access;
@@ -482,9 +481,5 @@ public class SubmissionService {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    TaskView task(long taskId) {
-        return campaigns.task(taskId).orElseThrow(() -> new NotFoundException("campaign-task", taskId));
     }
 }
