@@ -76,6 +76,18 @@ class ArchitectureTests {
     }
 
     @Test
+    void scoringEngineIsPlainJava() {
+        classes()
+                .that()
+                .resideInAPackage("org.dudao.scoring.engine..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.dudao.scoring.engine..")
+                .because("the scoring engine is plain Java: no framework, no persistence, no JSON")
+                .check(classes);
+    }
+
+    @Test
     void entitiesStoreNoFloatingPointNumbers() {
         noFields()
                 .that()

@@ -52,6 +52,16 @@ public class CampaignApi {
         return store.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
     }
 
+    /** The campaign's rule settings as stored (JSON object text). */
+    public String settings(long campaignId) {
+        return store.settings(campaignId);
+    }
+
+    /** Every campaign the jurisdiction's office runs. */
+    public List<CampaignView> ownedBy(long ownerUnitId) {
+        return store.listOwnedBy(ownerUnitId);
+    }
+
     public List<CategoryView> categories(long campaignId) {
         return store.categories(campaignId);
     }

@@ -308,7 +308,7 @@ public class CampaignStore {
     }
 
     private static CampaignView campaign(ResultSet rs, int i) throws SQLException {
-        long basedOn = rs.getLong("based_on_id");
+        Long basedOn = (Long) rs.getObject("based_on_id");
         return new CampaignView(
                 rs.getLong("id"),
                 CampaignKind.valueOf(rs.getString("kind")),
@@ -316,7 +316,7 @@ public class CampaignStore {
                 rs.getString("name"),
                 rs.getString("document_no"),
                 rs.getString("template_code"),
-                rs.wasNull() ? null : basedOn,
+                basedOn,
                 rs.getLong("owner_unit_id"),
                 rs.getString("status"),
                 rs.getTimestamp("created_at").toInstant());

@@ -1,0 +1,63 @@
+package org.dudao.evaluation;
+
+import java.util.List;
+import java.util.Optional;
+import org.dudao.evaluation.domain.EvaluationService;
+import org.dudao.evaluation.domain.EvaluationStore;
+import org.dudao.shared.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The evaluation module's facade for scoring and feedback. */
+@Service
+@Transactional(readOnly = true)
+public class EvaluationApi {
+
+    private final EvaluationStore store;
+    private final EvaluationService service;
+
+    EvaluationApi(EvaluationStore store, EvaluationService service) {
+        this.store = store;
+        this.service = service;
+    }
+
+    public List<EvaluationView> ofCampaign(long campaignId) {
+        return store.ofCampaign(campaignId);
+    }
+
+    public List<EvaluationView> ofTarget(long targetId) {
+        return store.ofTarget(targetId);
+    }
+
+    public Optional<EvaluationView> find(long targetId, long taskId) {
+        return store.find(targetId, taskId);
+    }
+
+    public List<HistoryView> history(long targetId, long taskId) {
+        return store.history(targetId, taskId);
+    }
+
+    public boolean isLocked(long campaignId) {
+        return store.lockedAt(campaignId).isPresent();
+    }
+
+    /** Locks the campaign's evaluations once its results are approved. */
+    @Transactional
+    public void lock(long campaignId, CurrentUser user, String note) {
+        service.lock(campaignId, user, note);
+    }
+
+    @Transactional
+    public void unlock(long campaignId, CurrentUser user, String note) {
+        service.unlock(campaignId, user, note);
+    }
+
+    /**
+     * Applies the decision of a review (复核): office only, allowed after the lock; each changed row is
+     * recorded with the review's id.
+     */
+    @Transactional
+    public List<RowResult> applyReview(long campaignId, List<EvaluationCommand> rows, long reviewId, CurrentUser user) {
+        return service.apply(campaignId, rows, user, Channel.REVIEW, false, reviewId);
+    }
+}

@@ -1,0 +1,273 @@
+package org.dudao.evaluation.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dudao.evaluation.Channel;
+import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.Grade;
+import org.dudao.evaluation.HistoryView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Evaluations and their history in PostgreSQL. */
+@Repository
+public class EvaluationStore {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final String SELECT = "select * from evaluation";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    EvaluationStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<EvaluationView> ofCampaign(long campaignId) {
+        return jdbc.sql(SELECT + " where campaign_id = ? order by target_id, task_id")
+                .param(campaignId)
+                .query(this::view)
+                .list();
+    }
+
+    public List<EvaluationView> ofTarget(long targetId) {
+        return jdbc.sql(SELECT + " where target_id = ? order by task_id")
+                .param(targetId)
+                .query(this::view)
+                .list();
+    }
+
+    public List<EvaluationView> ofTask(long taskId) {
+        return jdbc.sql(SELECT + " where task_id = ? order by target_id")
+                .param(taskId)
+                .query(this::view)
+                .list();
+    }
+
+    public List<EvaluationView> ofTasks(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where task_id = any(?) order by task_id, target_id")
+                .param(taskIds.toArray(Long[]::new))
+                .query(this::view)
+                .list();
+    }
+
+    /** The current row, locked for the rest of the transaction. */
+    Optional<EvaluationView> forUpdate(long targetId, long taskId) {
+        return jdbc.sql(SELECT + " where target_id = ? and task_id = ? for update")
+                .params(targetId, taskId)
+                .query(this::view)
+                .optional();
+    }
+
+    public Optional<EvaluationView> find(long targetId, long taskId) {
+        return jdbc.sql(SELECT + " where target_id = ? and task_id = ?")
+                .params(targetId, taskId)
+                .query(this::view)
+                .optional();
+    }
+
+    record Values(
+            Grade grade,
+            BigDecimal points,
+            boolean notApplicable,
+            String reason,
+            String method,
+            Map<String, Object> detail,
+            Long evaluatorUnitId,
+            String by,
+            String byName,
+            Instant at,
+            Long reviewId) {}
+
+    long insert(long campaignId, long targetId, long taskId, Values v) {
+        return jdbc.sql("insert into evaluation (campaign_id, target_id, task_id, grade, points, not_applicable,"
+                        + " reason, method, detail, evaluator_unit_id, evaluated_by, evaluated_by_name, evaluated_at,"
+                        + " review_id, created_by, updated_by) values (:c, :tg, :tk, :g, :p, :na, :r, :m,"
+                        + " cast(:d as jsonb), :u, :by, :byName, :at, :rv, :by, :by) returning id")
+                .param("c", campaignId)
+                .param("tg", targetId)
+                .param("tk", taskId)
+                .param("g", v.grade() == null ? null : v.grade().name())
+                .param("p", v.points())
+                .param("na", v.notApplicable())
+                .param("r", v.reason())
+                .param("m", v.method())
+                .param("d", write(v.detail()))
+                .param("u", v.evaluatorUnitId())
+                .param("by", v.by())
+                .param("byName", v.byName())
+                .param("at", Timestamp.from(v.at()))
+                .param("rv", v.reviewId())
+                .query(Long.class)
+                .single();
+    }
+
+    int update(long id, int revision, Values v) {
+        return jdbc.sql("update evaluation set grade = :g, points = :p, not_applicable = :na, reason = :r,"
+                        + " method = :m, detail = cast(:d as jsonb), evaluator_unit_id = :u, evaluated_by = :by,"
+                        + " evaluated_by_name = :byName, evaluated_at = :at, review_id = :rv, revision = :rev,"
+                        + " updated_at = now(), updated_by = :by, row_version = row_version + 1 where id = :id")
+                .param("g", v.grade() == null ? null : v.grade().name())
+                .param("p", v.points())
+                .param("na", v.notApplicable())
+                .param("r", v.reason())
+                .param("m", v.method())
+                .param("d", write(v.detail()))
+                .param("u", v.evaluatorUnitId())
+                .param("by", v.by())
+                .param("byName", v.byName())
+                .param("at", Timestamp.from(v.at()))
+                .param("rv", v.reviewId())
+                .param("rev", revision)
+                .param("id", id)
+                .update();
+    }
+
+    void history(
+            long evaluationId,
+            long campaignId,
+            long targetId,
+            long taskId,
+            int revision,
+            EvaluationView old,
+            Values v,
+            Channel channel) {
+        jdbc.sql("insert into evaluation_history (evaluation_id, campaign_id, target_id, task_id, revision,"
+                        + " old_grade, old_points, old_not_applicable, old_reason, new_grade, new_points,"
+                        + " new_not_applicable, new_reason, channel, changed_by, changed_by_name, changed_at,"
+                        + " review_id) values (:e, :c, :tg, :tk, :rev, :og, :op, :ona, :or, :ng, :np, :nna, :nr,"
+                        + " :ch, :by, :byName, :at, :rv)")
+                .param("e", evaluationId)
+                .param("c", campaignId)
+                .param("tg", targetId)
+                .param("tk", taskId)
+                .param("rev", revision)
+                .param(
+                        "og",
+                        old == null || old.grade() == null ? null : old.grade().name())
+                .param("op", old == null ? null : old.points())
+                .param("ona", old == null ? null : old.notApplicable())
+                .param("or", old == null ? null : old.reason())
+                .param("ng", v.grade() == null ? null : v.grade().name())
+                .param("np", v.points())
+                .param("nna", v.notApplicable())
+                .param("nr", v.reason())
+                .param("ch", channel.name())
+                .param("by", v.by())
+                .param("byName", v.byName())
+                .param("at", Timestamp.from(v.at()))
+                .param("rv", v.reviewId())
+                .update();
+    }
+
+    public List<HistoryView> history(long targetId, long taskId) {
+        return jdbc.sql("select * from evaluation_history where target_id = ? and task_id = ? order by revision, id")
+                .params(targetId, taskId)
+                .query(EvaluationStore::historyView)
+                .list();
+    }
+
+    public List<HistoryView> historyOfCampaign(long campaignId) {
+        return jdbc.sql("select * from evaluation_history where campaign_id = ? order by changed_at, id")
+                .param(campaignId)
+                .query(EvaluationStore::historyView)
+                .list();
+    }
+
+    public Optional<Instant> lockedAt(long campaignId) {
+        return jdbc.sql("select locked_at from evaluation_lock where campaign_id = ?")
+                .param(campaignId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
+    void lock(long campaignId, String by, Instant at, String note) {
+        jdbc.sql("insert into evaluation_lock (campaign_id, locked_at, locked_by, note) values (?, ?, ?, ?)"
+                        + " on conflict (campaign_id) do nothing")
+                .params(campaignId, Timestamp.from(at), by, note)
+                .update();
+    }
+
+    void unlock(long campaignId) {
+        jdbc.sql("delete from evaluation_lock where campaign_id = ?")
+                .param(campaignId)
+                .update();
+    }
+
+    private EvaluationView view(ResultSet rs, int i) throws SQLException {
+        return new EvaluationView(
+                rs.getLong("id"),
+                rs.getLong("campaign_id"),
+                rs.getLong("target_id"),
+                rs.getLong("task_id"),
+                grade(rs.getString("grade")),
+                rs.getBigDecimal("points"),
+                rs.getBoolean("not_applicable"),
+                rs.getString("reason"),
+                rs.getString("method"),
+                read(rs.getString("detail")),
+                (Long) rs.getObject("evaluator_unit_id"),
+                rs.getString("evaluated_by"),
+                rs.getString("evaluated_by_name"),
+                rs.getTimestamp("evaluated_at").toInstant(),
+                (Long) rs.getObject("review_id"),
+                rs.getInt("revision"));
+    }
+
+    private static HistoryView historyView(ResultSet rs, int i) throws SQLException {
+        return new HistoryView(
+                rs.getLong("id"),
+                rs.getLong("evaluation_id"),
+                rs.getLong("target_id"),
+                rs.getLong("task_id"),
+                rs.getInt("revision"),
+                grade(rs.getString("old_grade")),
+                rs.getBigDecimal("old_points"),
+                (Boolean) rs.getObject("old_not_applicable"),
+                rs.getString("old_reason"),
+                grade(rs.getString("new_grade")),
+                rs.getBigDecimal("new_points"),
+                rs.getBoolean("new_not_applicable"),
+                rs.getString("new_reason"),
+                rs.getString("channel"),
+                rs.getString("changed_by"),
+                rs.getString("changed_by_name"),
+                rs.getTimestamp("changed_at").toInstant(),
+                (Long) rs.getObject("review_id"));
+    }
+
+    private static Grade grade(String s) {
+        return s == null ? null : Grade.valueOf(s);
+    }
+
+    private String write(Map<String, Object> m) {
+        try {
+            return json.writeValueAsString(m == null ? Map.of() : m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Map<String, Object> read(String s) {
+        try {
+            return s == null ? Map.of() : json.readValue(s, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

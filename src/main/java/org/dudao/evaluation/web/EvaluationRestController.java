@@ -1,0 +1,118 @@
+package org.dudao.evaluation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dudao.campaign.CampaignApi;
+import org.dudao.campaign.CampaignView;
+import org.dudao.campaign.TaskView;
+import org.dudao.evaluation.Channel;
+import org.dudao.evaluation.EvaluationCommand;
+import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.HistoryView;
+import org.dudao.evaluation.RowResult;
+import org.dudao.evaluation.domain.EvaluationService;
+import org.dudao.evaluation.domain.EvaluationStore;
+import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Evaluations for integration clients and the pages' scripts (batches, all or nothing). */
+@RestController
+@RequestMapping({"/api/v1/campaigns/{id}", "/app/campaigns/{id}"})
+@Tag(name = "evaluation", description = "评价 / evaluations")
+class EvaluationRestController {
+
+    static final int MAX_ROWS = 20_000;
+
+    private final EvaluationService service;
+    private final EvaluationStore store;
+    private final CampaignApi campaigns;
+    private final MessageSource messages;
+
+    EvaluationRestController(
+            EvaluationService service, EvaluationStore store, CampaignApi campaigns, MessageSource messages) {
+        this.service = service;
+        this.store = store;
+        this.campaigns = campaigns;
+        this.messages = messages;
+    }
+
+    /** The batch's answer: applied (all rows written) or not (no row written), with one result per row. */
+    record BatchAnswer(boolean applied, boolean dryRun, String message, List<RowResult> rows) {}
+
+    @PutMapping("/evaluations")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    @Operation(summary = "Grades, points or not applicable for (target, task) rows; all or nothing")
+    ResponseEntity<BatchAnswer> put(
+            @PathVariable long id,
+            @RequestBody List<EvaluationCommand> rows,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(null, "evaluation.emptyBatch");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw new InvalidInputException(null, "evaluation.batchTooLarge", MAX_ROWS);
+        }
+        CurrentUser user = CurrentUser.require();
+        List<RowResult> results = service.apply(id, rows, user, Channel.API, dryRun);
+        long failed = results.stream().filter(RowResult::failed).count();
+        if (failed > 0) {
+            String message = messages.getMessage(
+                    "evaluation.batchRefused", new Object[] {failed}, LocaleContextHolder.getLocale());
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new BatchAnswer(false, dryRun, message, results));
+        }
+        return ResponseEntity.ok(new BatchAnswer(!dryRun, dryRun, null, results));
+    }
+
+    @GetMapping("/evaluations")
+    @PreAuthorize("hasAuthority('evaluation:grade:read')")
+    @Operation(
+            summary = "The evaluations the caller may read: all for the office and leaders, its tasks' for an assessor")
+    List<EvaluationView> list(@PathVariable long id) {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        if (campaigns.isOffice(campaign, user) || user.hasRole("LEADER")) {
+            return store.ofCampaign(id);
+        }
+        Set<Long> tasks =
+                service.ratableTasks(campaign, user).stream().map(TaskView::id).collect(Collectors.toSet());
+        return store.ofTasks(tasks);
+    }
+
+    @GetMapping("/evaluations/history")
+    @PreAuthorize("hasAuthority('evaluation:grade:read')")
+    @Operation(summary = "Every change of one (target, task) evaluation: old → new, who, when, why")
+    Map<String, Object> history(@PathVariable long id, @RequestParam long targetId, @RequestParam long taskId) {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        TaskView task = campaigns
+                .task(taskId)
+                .filter(t -> t.campaignId() == id)
+                .orElseThrow(() -> new NotFoundException("campaign-task", taskId));
+        if (service.raterFor(campaign, task, user) == null && !user.hasRole("LEADER")) {
+            throw new NotFoundException("campaign-task", taskId);
+        }
+        List<HistoryView> history = store.history(targetId, taskId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("current", store.find(targetId, taskId).orElse(null));
+        m.put("history", history);
+        return m;
+    }
+}

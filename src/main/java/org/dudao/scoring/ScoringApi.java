@@ -1,0 +1,59 @@
+package org.dudao.scoring;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.ResultService;
+import org.dudao.scoring.domain.ResultStore;
+import org.dudao.shared.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The scoring module's facade for feedback (reviews) and reports. */
+@Service
+@Transactional(readOnly = true)
+public class ScoringApi {
+
+    private final ResultStore results;
+    private final ResultService service;
+    private final AdjustmentService adjustments;
+
+    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments) {
+        this.results = results;
+        this.service = service;
+        this.adjustments = adjustments;
+    }
+
+    public Optional<WorkflowView> workflow(long campaignId) {
+        return results.workflow(campaignId);
+    }
+
+    public List<ResultView> results(long campaignId) {
+        return results.results(campaignId);
+    }
+
+    public Optional<ResultView> result(long campaignId, long targetId) {
+        return results.result(campaignId, targetId);
+    }
+
+    public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
+        return results.breakdown(campaignId, targetId);
+    }
+
+    public List<AdjustmentView> adjustmentsOfTarget(long targetId) {
+        return adjustments.ofTarget(targetId);
+    }
+
+    /** Records a bonus/penalty event decided by a review (复核), approved at once (office only). */
+    @Transactional
+    public AdjustmentView adjustForReview(long campaignId, AdjustmentCommand command, long reviewId, CurrentUser user) {
+        return adjustments.propose(campaignId, command, user, reviewId);
+    }
+
+    /** Recomputes after a review decision and records which results it changed. */
+    @Transactional
+    public List<ResultStore.Change> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
+        return service.recomputeForReview(campaignId, reviewId, user);
+    }
+}

@@ -1,0 +1,364 @@
+package org.dudao.scoring.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dudao.campaign.CampaignApi;
+import org.dudao.campaign.CampaignView;
+import org.dudao.campaign.TargetView;
+import org.dudao.campaign.TaskView;
+import org.dudao.evaluation.EvaluationApi;
+import org.dudao.evaluation.EvaluationChanged;
+import org.dudao.evaluation.EvaluationView;
+import org.dudao.scoring.AdjustmentView;
+import org.dudao.scoring.ResultView;
+import org.dudao.scoring.WorkflowView;
+import org.dudao.scoring.engine.Adjustment;
+import org.dudao.scoring.engine.AdjustmentKind;
+import org.dudao.scoring.engine.Computation;
+import org.dudao.scoring.engine.Evaluation;
+import org.dudao.scoring.engine.Grade;
+import org.dudao.scoring.engine.Inputs;
+import org.dudao.scoring.engine.PreviousResult;
+import org.dudao.scoring.engine.ScoringEngine;
+import org.dudao.scoring.engine.Target;
+import org.dudao.scoring.engine.Task;
+import org.dudao.shared.audit.AuditEvent;
+import org.dudao.shared.db.DatabaseTime;
+import org.dudao.shared.error.ConflictException;
+import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes a campaign's results with the engine and moves them through the workflow: 已计算 → 已拟定
+ * (office) → 征求意见 (member units comment) → 已审定 (two distinct leaders; evaluations lock) → 已公布
+ * (each target sees its own result and breakdown). Once approved, a result changes only through a
+ * review (复核), and every such change is recorded with the review that caused it.
+ */
+@Service
+public class ResultService {
+
+    static final String TYPE = "scoring-result";
+    static final int APPROVERS = 2;
+    private static final Logger log = LoggerFactory.getLogger(ResultService.class);
+
+    private final CampaignApi campaigns;
+    private final EvaluationApi evaluations;
+    private final AdjustmentService adjustments;
+    private final PolicyService policies;
+    private final ResultStore store;
+    private final DatabaseTime time;
+    private final ApplicationEventPublisher events;
+
+    ResultService(
+            CampaignApi campaigns,
+            EvaluationApi evaluations,
+            AdjustmentService adjustments,
+            PolicyService policies,
+            ResultStore store,
+            DatabaseTime time,
+            ApplicationEventPublisher events) {
+        this.campaigns = campaigns;
+        this.evaluations = evaluations;
+        this.adjustments = adjustments;
+        this.policies = policies;
+        this.store = store;
+        this.time = time;
+        this.events = events;
+    }
+
+    /** The engine's inputs for a campaign, read in a handful of queries. */
+    public Inputs inputs(long campaignId) {
+        CampaignPolicy policy = policies.policy(campaignId);
+        List<TargetView> targetViews = campaigns.targets(campaignId);
+        List<Target> targets = new ArrayList<>(targetViews.size());
+        for (int i = 0; i < targetViews.size(); i++) {
+            TargetView t = targetViews.get(i);
+            targets.add(new Target(t.id(), t.unitId(), t.name(), t.categoryId(), t.category(), i));
+        }
+        List<TaskView> taskViews = campaigns.tasks(campaignId);
+        Map<Long, TaskView> byId = taskViews.stream().collect(Collectors.toMap(TaskView::id, Function.identity()));
+        List<Task> tasks = taskViews.stream()
+                .map(t -> new Task(
+                        t.id(),
+                        t.categoryId(),
+                        t.points() == null ? java.math.BigDecimal.ZERO : t.points(),
+                        policy.componentOf(t.methods()),
+                        t.title(),
+                        t.path()))
+                .toList();
+        List<Evaluation> evals = new ArrayList<>();
+        for (EvaluationView e : evaluations.ofCampaign(campaignId)) {
+            TaskView task = byId.get(e.taskId());
+            evals.add(new Evaluation(
+                    e.targetId(),
+                    e.taskId(),
+                    e.grade() == null ? null : Grade.valueOf(e.grade().name()),
+                    e.points(),
+                    e.notApplicable(),
+                    e.reason(),
+                    assessor(task, e),
+                    e.evaluatedAt(),
+                    e.reviewId()));
+        }
+        List<Adjustment> adj = adjustments.ofCampaign(campaignId).stream()
+                .filter(a -> "APPROVED".equals(a.status()))
+                .map(ResultService::adjustment)
+                .toList();
+        return new Inputs(targets, tasks, evals, adj, previous(campaignId), policy.toEngine());
+    }
+
+    static Adjustment adjustment(AdjustmentView a) {
+        return new Adjustment(
+                a.id(),
+                a.targetId(),
+                AdjustmentKind.valueOf(a.kind()),
+                a.matter(),
+                a.points(),
+                new java.util.TreeSet<>(a.relatedTaskIds()),
+                a.blocksExcellent(),
+                a.reason(),
+                a.proposedAt(),
+                a.reviewId());
+    }
+
+    /** Who gave the score, as the breakdown shows it: the responsible subject and the person. */
+    static String assessor(TaskView task, EvaluationView e) {
+        String person = e.evaluatedByName() == null ? e.evaluatedBy() : e.evaluatedByName();
+        Object rater = e.detail().get("rater");
+        if ("ASSESSOR".equals(rater) && task != null && task.assessorName() != null) {
+            return task.assessorName() + "（" + person + "）";
+        }
+        if ("OFFICE".equals(rater)) {
+            return "考核办（" + person + "）";
+        }
+        if ("TEAM".equals(rater)) {
+            return "考核组（" + person + "）";
+        }
+        return person;
+    }
+
+    /**
+     * Last year's published results of the same office and kind (the campaign this one was cloned
+     * from, else the one of the previous year), matched by unit.
+     */
+    List<PreviousResult> previous(long campaignId) {
+        CampaignView c = campaigns.campaign(campaignId);
+        Optional<CampaignView> prev = c.basedOnId() != null
+                ? Optional.of(campaigns.campaign(c.basedOnId()))
+                : campaigns.ownedBy(c.ownerUnitId()).stream()
+                        .filter(x -> x.kind() == c.kind() && x.year() == c.year() - 1)
+                        .max(Comparator.comparingLong(CampaignView::id));
+        return prev.map(p -> store.publishedResults(p.id()).stream()
+                        .map(r -> new PreviousResult(r.unitId(), r.finalScore(), r.level(), r.rank()))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** Computes (or recomputes) every result of the campaign; refused once the results are approved. */
+    @Transactional
+    public WorkflowView compute(long campaignId, CurrentUser user) {
+        campaigns.managed(campaignId, user);
+        Optional<WorkflowView> before = store.lockWorkflow(campaignId);
+        if (before.map(WorkflowView::frozen).orElse(false)) {
+            throw new ConflictException(null, "scoring.frozen");
+        }
+        long started = System.nanoTime();
+        Computation computation = ScoringEngine.compute(inputs(campaignId));
+        Instant now = time.now();
+        store.saveComputation(campaignId, computation.results(), computation.lists(), user.username(), now);
+        store.clearApprovals(campaignId);
+        log.info(
+                "campaign {}: {} results computed in {} ms",
+                campaignId,
+                computation.results().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        events.publishEvent(AuditEvent.success(
+                "scoring.result.compute",
+                TYPE,
+                campaignId,
+                before.map(WorkflowView::status).orElse(null),
+                Map.of("targets", computation.results().size())));
+        return store.workflow(campaignId).orElseThrow();
+    }
+
+    /**
+     * Recomputes after a review decision changed an evaluation or event of an approved or published
+     * campaign: every target whose final score, level or rank moved gets a change record naming the review.
+     */
+    @Transactional
+    public List<ResultStore.Change> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
+        campaigns.managed(campaignId, user);
+        WorkflowView w =
+                store.lockWorkflow(campaignId).orElseThrow(() -> new ConflictException(null, "scoring.notComputed"));
+        Map<Long, ResultView> old =
+                store.results(campaignId).stream().collect(Collectors.toMap(ResultView::targetId, Function.identity()));
+        Computation computation = ScoringEngine.compute(inputs(campaignId));
+        Instant now = time.now();
+        store.saveComputation(campaignId, computation.results(), computation.lists(), user.username(), now);
+        List<ResultStore.Change> changes = new ArrayList<>();
+        for (ResultView r : store.results(campaignId)) {
+            ResultView o = old.get(r.targetId());
+            boolean changed = o == null
+                    || o.finalScore().compareTo(r.finalScore()) != 0
+                    || !Objects.equals(o.level(), r.level())
+                    || !Objects.equals(o.rank(), r.rank());
+            if (changed) {
+                store.recordChange(campaignId, o, r, reviewId, user.username(), now);
+                store.setReview(campaignId, r.targetId(), reviewId);
+                changes.add(new ResultStore.Change(
+                        r.targetId(),
+                        reviewId,
+                        o == null ? null : o.finalScore(),
+                        r.finalScore(),
+                        o == null ? null : o.level(),
+                        r.level(),
+                        o == null ? null : o.rank(),
+                        r.rank(),
+                        user.username(),
+                        now));
+                events.publishEvent(
+                        AuditEvent.success("scoring.result.review", TYPE, campaignId + "/" + r.targetId(), o, r));
+            }
+        }
+        log.info("campaign {}: review {} recomputed ({} status)", campaignId, reviewId, w.status());
+        return changes;
+    }
+
+    @Transactional
+    public WorkflowView propose(long campaignId, CurrentUser user) {
+        campaigns.managed(campaignId, user);
+        WorkflowView w = requireStatus(campaignId, "COMPUTED");
+        if (w.stale()) {
+            throw new ConflictException(null, "scoring.stale");
+        }
+        store.proposed(campaignId, user.username(), time.now());
+        return step(campaignId, "scoring.result.propose", w);
+    }
+
+    @Transactional
+    public WorkflowView consult(long campaignId, LocalDate until, CurrentUser user) {
+        campaigns.managed(campaignId, user);
+        WorkflowView w = requireStatus(campaignId, "PROPOSED");
+        store.consulting(campaignId, until);
+        return step(campaignId, "scoring.result.consult", w);
+    }
+
+    /** A member unit (assessor) or the office comments on the proposed results while they are consulted. */
+    @Transactional
+    public WorkflowView comment(long campaignId, String body, CurrentUser user) {
+        CampaignView campaign = campaigns.campaign(campaignId);
+        boolean member = campaigns.isOffice(campaign, user)
+                || (user.hasRole("ASSESSOR") && user.jurisdictionUnitId() == campaign.ownerUnitId());
+        if (!member) {
+            events.publishEvent(AuditEvent.denied("scoring.result.comment", TYPE, campaignId, "not a member unit"));
+            throw new NotFoundException("campaign", campaignId);
+        }
+        WorkflowView w = requireStatus(campaignId, "CONSULTING");
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "scoring.comment.empty");
+        }
+        if (body.length() > 5000) {
+            throw new InvalidInputException("body", "scoring.comment.tooLong");
+        }
+        store.addComment(campaignId, user.unitId(), user.username(), user.displayName(), body.strip(), time.now());
+        return step(campaignId, "scoring.result.comment", w);
+    }
+
+    /** A leader of the campaign's jurisdiction approves; the second distinct approver makes the results approved. */
+    @Transactional
+    public WorkflowView approve(long campaignId, CurrentUser user) {
+        CampaignView campaign = campaigns.campaign(campaignId);
+        if (!user.permissions().contains("scoring:result:approve")
+                || user.jurisdictionUnitId() != campaign.ownerUnitId()) {
+            events.publishEvent(
+                    AuditEvent.denied("scoring.result.approve", TYPE, campaignId, "not a leader of the jurisdiction"));
+            throw new NotFoundException("campaign", campaignId);
+        }
+        WorkflowView w =
+                store.lockWorkflow(campaignId).orElseThrow(() -> new ConflictException(null, "scoring.notComputed"));
+        if (!"CONSULTING".equals(w.status()) && !"PROPOSED".equals(w.status())) {
+            throw new ConflictException(null, "scoring.wrongStep", statusLabel(w.status()));
+        }
+        if (w.stale()) {
+            throw new ConflictException(null, "scoring.stale");
+        }
+        if (w.approvals().stream().anyMatch(a -> a.approver().equals(user.username()))) {
+            throw new ConflictException(null, "scoring.alreadyApproved");
+        }
+        Instant now = time.now();
+        store.addApproval(campaignId, user.username(), user.displayName(), now);
+        if (w.approvals().size() + 1 >= APPROVERS) {
+            store.approved(campaignId, now);
+            evaluations.lock(campaignId, user, "results approved");
+        }
+        return step(campaignId, "scoring.result.approve", w);
+    }
+
+    @Transactional
+    public WorkflowView publish(long campaignId, CurrentUser user) {
+        campaigns.managed(campaignId, user);
+        WorkflowView w = requireStatus(campaignId, "APPROVED");
+        store.published(campaignId, user.username(), time.now());
+        return step(campaignId, "scoring.result.publish", w);
+    }
+
+    private WorkflowView requireStatus(long campaignId, String status) {
+        WorkflowView w =
+                store.lockWorkflow(campaignId).orElseThrow(() -> new ConflictException(null, "scoring.notComputed"));
+        if (!status.equals(w.status())) {
+            throw new ConflictException(null, "scoring.wrongStep", statusLabel(w.status()));
+        }
+        return w;
+    }
+
+    static String statusLabel(String status) {
+        return switch (status) {
+            case "COMPUTED" -> "已计算";
+            case "PROPOSED" -> "已拟定";
+            case "CONSULTING" -> "征求意见中";
+            case "APPROVED" -> "已审定";
+            case "PUBLISHED" -> "已公布";
+            default -> status;
+        };
+    }
+
+    private WorkflowView step(long campaignId, String action, WorkflowView before) {
+        WorkflowView after = store.workflow(campaignId).orElseThrow();
+        events.publishEvent(AuditEvent.success(action, TYPE, campaignId, before.status(), after.status()));
+        return after;
+    }
+
+    /** Evaluations changed: computed results are now stale until the office recomputes them. */
+    @EventListener
+    void on(EvaluationChanged e) {
+        if (e.reviewId() == null) {
+            store.markStale(e.campaignId());
+        }
+    }
+
+    /** Targets of the campaign the results may be shown to: its own only, and only after publication. */
+    public boolean visibleToTarget(long campaignId, long targetId, CurrentUser user) {
+        boolean published =
+                store.workflow(campaignId).map(WorkflowView::published).orElse(false);
+        return published
+                && campaigns
+                        .target(targetId)
+                        .filter(t -> t.campaignId() == campaignId && t.unitId() == user.unitId())
+                        .isPresent();
+    }
+}
