@@ -1,8 +1,12 @@
 package org.dudao.evaluation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,10 +21,15 @@ import org.dudao.evaluation.Grade;
 import org.dudao.evaluation.RowResult;
 import org.dudao.evaluation.domain.EvaluationService;
 import org.dudao.evaluation.domain.EvaluationStore;
+import org.dudao.evaluation.domain.ScoringSheets;
+import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.web.Downloads;
+import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** 评价打分 pages: the caller's tasks with progress, and one task's targets graded row by row. */
 @Controller
@@ -39,13 +49,53 @@ class EvaluationController {
     private final EvaluationStore store;
     private final CampaignApi campaigns;
     private final MessageSource messages;
+    private final ScoringSheets sheets;
 
     EvaluationController(
-            EvaluationService service, EvaluationStore store, CampaignApi campaigns, MessageSource messages) {
+            EvaluationService service,
+            EvaluationStore store,
+            CampaignApi campaigns,
+            MessageSource messages,
+            ScoringSheets sheets) {
         this.service = service;
         this.store = store;
         this.campaigns = campaigns;
         this.messages = messages;
+        this.sheets = sheets;
+    }
+
+    @GetMapping("/sheet.xlsx")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    ResponseEntity<byte[]> sheet(@PathVariable long id) throws IOException {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheets.write(campaign, user, out);
+        return Downloads.xlsx(out.toByteArray(), "评分表-" + campaign.year() + "-" + user.unitName() + ".xlsx");
+    }
+
+    /** Checks (dry run) or applies an uploaded scoring sheet; any row error saves nothing. */
+    @PostMapping("/sheet")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    String upload(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            Model model,
+            HttpServletRequest request,
+            Locale locale)
+            throws IOException {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        try {
+            model.addAttribute("outcome", sheets.upload(campaign, file.getBytes(), dryRun, user));
+        } catch (InvalidInputException e) {
+            model.addAttribute("sheetError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        }
+        if (Htmx.isHtmx(request)) {
+            return "evaluation/tasks :: sheetResult";
+        }
+        return tasks(id, model);
     }
 
     /** A task with how many of its targets are rated. */

@@ -2,6 +2,8 @@ package org.dudao.evaluation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,11 @@ import org.dudao.evaluation.HistoryView;
 import org.dudao.evaluation.RowResult;
 import org.dudao.evaluation.domain.EvaluationService;
 import org.dudao.evaluation.domain.EvaluationStore;
+import org.dudao.evaluation.domain.ScoringSheets;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.web.Downloads;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -27,11 +31,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Evaluations for integration clients and the pages' scripts (batches, all or nothing). */
 @RestController
@@ -45,13 +51,19 @@ class EvaluationRestController {
     private final EvaluationStore store;
     private final CampaignApi campaigns;
     private final MessageSource messages;
+    private final ScoringSheets sheets;
 
     EvaluationRestController(
-            EvaluationService service, EvaluationStore store, CampaignApi campaigns, MessageSource messages) {
+            EvaluationService service,
+            EvaluationStore store,
+            CampaignApi campaigns,
+            MessageSource messages,
+            ScoringSheets sheets) {
         this.service = service;
         this.store = store;
         this.campaigns = campaigns;
         this.messages = messages;
+        this.sheets = sheets;
     }
 
     /** The batch's answer: applied (all rows written) or not (no row written), with one result per row. */
@@ -94,6 +106,33 @@ class EvaluationRestController {
         Set<Long> tasks =
                 service.ratableTasks(campaign, user).stream().map(TaskView::id).collect(Collectors.toSet());
         return store.ofTasks(tasks);
+    }
+
+    @GetMapping("/evaluations/sheet.xlsx")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    @Operation(summary = "The caller's offline scoring sheet: its tasks × targets with the current values")
+    ResponseEntity<byte[]> sheet(@PathVariable long id) throws IOException {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheets.write(campaign, user, out);
+        return Downloads.xlsx(out.toByteArray(), "scoring-sheet-" + id + ".xlsx");
+    }
+
+    @PostMapping("/evaluations/sheet")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    @Operation(
+            summary =
+                    "Upload a filled scoring sheet: dry run (default) shows the diff and row errors; dryRun=false applies all or nothing")
+    ResponseEntity<ScoringSheets.Outcome> uploadSheet(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun)
+            throws IOException {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        ScoringSheets.Outcome o = sheets.upload(campaign, file.getBytes(), dryRun, user);
+        return o.errors() > 0 ? ResponseEntity.badRequest().body(o) : ResponseEntity.ok(o);
     }
 
     @GetMapping("/evaluations/history")
