@@ -153,6 +153,64 @@ class ScoringSheetIT {
                 .isEqualTo(400);
     }
 
+    /** 集中评查: the assessor draws 3 of 8 case files with a seed, scores them, and the task's points follow. */
+    @Test
+    void centralReviewSample_reproducibleDraw_taskScoreFromTheItems() {
+        ApiClient office = ApiClient.as(port, demo, "pds-office");
+        long id = ok(office.post(
+                        "/api/v1/campaigns",
+                        "{\"template\":\"PDS-2020\",\"name\":\"" + THIS_YEAR + "年度考核（评查测试）\",\"year\":" + THIS_YEAR
+                                + "}"))
+                .get("id")
+                .asLong();
+        String base = "/api/v1/campaigns/" + id;
+        JsonNode task = null;
+        for (JsonNode t : ok(office.get(base + "/tasks"))) {
+            if (t.get("category").asText().equals("县区政府")
+                    && t.get("points").decimalValue().signum() > 0) {
+                task = t;
+                break;
+            }
+        }
+        long target = 0;
+        for (JsonNode g : ok(office.get(base + "/targets"))) {
+            if (g.get("name").asText().equals("叶县人民政府")) {
+                target = g.get("id").asLong();
+            }
+        }
+        String items = "[\"案卷1\",\"案卷2\",\"案卷3\",\"案卷4\",\"案卷5\",\"案卷6\",\"案卷7\",\"案卷8\"]";
+        String request = "{\"targetId\":" + target + ",\"taskId\":"
+                + task.get("id").asLong() + ",\"items\":" + items + ",\"size\":3,\"seed\":20260113}";
+        JsonNode sample = ok(office.post(base + "/samples", request));
+        assertThat(sample.get("seed").asLong()).isEqualTo(20260113L);
+        assertThat(sample.get("items")).hasSize(3);
+        // the same list and seed give the same items: anyone can check the draw
+        java.util.List<String> drawn = new java.util.ArrayList<>();
+        sample.get("items").forEach(i -> drawn.add(i.get("item").asText()));
+        assertThat(org.dudao.evaluation.domain.EvaluationSamplesAccess.draw(items, 3, 20260113L))
+                .isEqualTo(drawn);
+        assertThat(office.post(base + "/samples", request).statusCode()).isEqualTo(409);
+
+        long sampleId = sample.get("id").asLong();
+        ok(office.put(base + "/samples/" + sampleId + "/items/1", "{\"score\":100}"));
+        assertThat(office.put(base + "/samples/" + sampleId + "/items/2", "{\"score\":50}")
+                        .statusCode())
+                .isEqualTo(400); // a deduction without a note
+        ok(office.put(base + "/samples/" + sampleId + "/items/2", "{\"score\":50,\"note\":\"缺少听证告知\"}"));
+        ok(office.put(base + "/samples/" + sampleId + "/items/3", "{\"score\":90,\"note\":\"文书不规范\"}"));
+        // mean (100 + 50 + 90) / 3 = 80 → 80 % of the task's points
+        java.math.BigDecimal expected = task.get("points")
+                .decimalValue()
+                .multiply(new java.math.BigDecimal("0.8"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        JsonNode h = ok(office.get(base + "/evaluations/history?targetId=" + target + "&taskId="
+                + task.get("id").asLong()));
+        assertThat(h.get("current").get("points").decimalValue()).isEqualByComparingTo(expected);
+        assertThat(h.get("current").get("reason").asText())
+                .contains("随机种子 20260113")
+                .contains("缺少听证告知");
+    }
+
     private long evaluations(long campaign) {
         return jdbc.sql("select count(*) from evaluation where campaign_id = ?")
                 .param(campaign)

@@ -17,6 +17,8 @@ import org.dudao.evaluation.EvaluationCommand;
 import org.dudao.evaluation.EvaluationView;
 import org.dudao.evaluation.HistoryView;
 import org.dudao.evaluation.RowResult;
+import org.dudao.evaluation.SampleView;
+import org.dudao.evaluation.domain.EvaluationSamples;
 import org.dudao.evaluation.domain.EvaluationService;
 import org.dudao.evaluation.domain.EvaluationStore;
 import org.dudao.evaluation.domain.ScoringSheets;
@@ -52,13 +54,16 @@ class EvaluationRestController {
     private final CampaignApi campaigns;
     private final MessageSource messages;
     private final ScoringSheets sheets;
+    private final EvaluationSamples samples;
 
     EvaluationRestController(
             EvaluationService service,
             EvaluationStore store,
             CampaignApi campaigns,
             MessageSource messages,
-            ScoringSheets sheets) {
+            ScoringSheets sheets,
+            EvaluationSamples samples) {
+        this.samples = samples;
         this.service = service;
         this.store = store;
         this.campaigns = campaigns;
@@ -133,6 +138,43 @@ class EvaluationRestController {
         CampaignView campaign = campaigns.visible(id, user);
         ScoringSheets.Outcome o = sheets.upload(campaign, file.getBytes(), dryRun, user);
         return o.errors() > 0 ? ResponseEntity.badRequest().body(o) : ResponseEntity.ok(o);
+    }
+
+    record SampleRequest(Long targetId, Long taskId, List<String> items, Integer size, Long seed) {}
+
+    record ItemScore(java.math.BigDecimal score, String note) {}
+
+    @PostMapping("/samples")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    @Operation(summary = "集中评查: draw a reproducible sample (seed recorded) of a target's documents for a task")
+    SampleView draw(@PathVariable long id, @RequestBody SampleRequest r) {
+        if (r.targetId() == null || r.taskId() == null || r.size() == null) {
+            throw new InvalidInputException(null, "error.unreadable");
+        }
+        return samples.draw(id, r.targetId(), r.taskId(), r.items(), r.size(), r.seed(), CurrentUser.require());
+    }
+
+    @GetMapping("/samples")
+    @PreAuthorize("hasAuthority('evaluation:grade:read')")
+    SampleView sample(@PathVariable long id, @RequestParam long targetId, @RequestParam long taskId) {
+        CurrentUser user = CurrentUser.require();
+        CampaignView campaign = campaigns.visible(id, user);
+        TaskView task = campaigns
+                .task(taskId)
+                .filter(t -> t.campaignId() == id)
+                .orElseThrow(() -> new NotFoundException("campaign-task", taskId));
+        if (service.raterFor(campaign, task, user) == null && !user.hasRole("LEADER")) {
+            throw new NotFoundException("campaign-task", taskId);
+        }
+        return samples.find(targetId, taskId).orElseThrow(() -> new NotFoundException("evaluation-sample", taskId));
+    }
+
+    @PutMapping("/samples/{sampleId}/items/{position}")
+    @PreAuthorize("hasAuthority('evaluation:grade:write')")
+    @Operation(summary = "Score one sampled item (0–100); the last one sets the task's points from the mean")
+    SampleView scoreItem(
+            @PathVariable long id, @PathVariable long sampleId, @PathVariable int position, @RequestBody ItemScore s) {
+        return samples.score(id, sampleId, position, s.score(), s.note(), CurrentUser.require());
     }
 
     @GetMapping("/evaluations/history")
