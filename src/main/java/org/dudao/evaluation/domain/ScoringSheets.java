@@ -1,8 +1,6 @@
 package org.dudao.evaluation.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -40,6 +37,7 @@ import org.dudao.evaluation.RowResult;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.text.UploadedXlsx;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -339,20 +337,11 @@ public class ScoringSheets {
             boolean empty) {}
 
     private List<Parsed> read(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new InvalidInputException("file", "import.empty");
-        }
-        if (bytes.length > limits.maxXlsxBytes()) {
-            throw new InvalidInputException("file", "import.tooLarge", limits.maxXlsxBytes() / 1024 / 1024);
-        }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw new InvalidInputException("file", "import.notXlsx");
-        }
-        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxEntrySize());
-        try (InputStream in = new ByteArrayInputStream(bytes);
-                Workbook wb = new XSSFWorkbook(in)) {
+        try (Workbook wb = UploadedXlsx.open(bytes, limits)) {
             Sheet sheet = wb.getSheet(SHEET) != null ? wb.getSheet(SHEET) : wb.getSheetAt(0);
+            if (sheet.getLastRowNum() > limits.maxImportRows()) {
+                throw new InvalidInputException("file", "import.tooManyRows", limits.maxImportRows());
+            }
             Row header = sheet.getRow(0);
             DataFormatter fmt = new DataFormatter();
             for (int c = 0; c < REQUIRED; c++) {

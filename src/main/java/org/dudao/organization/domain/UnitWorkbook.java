@@ -1,14 +1,11 @@
 package org.dudao.organization.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -22,6 +19,7 @@ import org.dudao.organization.UnitKind;
 import org.dudao.organization.UnitView;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.text.UploadedXlsx;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,19 +41,8 @@ public class UnitWorkbook {
 
     /** Reads an uploaded xlsx; rejects anything that is not a sane, small xlsx (zip bombs included). */
     public List<UnitImportRow> read(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new InvalidInputException("file", "import.empty");
-        }
-        if (bytes.length > limits.maxXlsxBytes()) {
-            throw new InvalidInputException("file", "import.tooLarge", limits.maxXlsxBytes() / 1024 / 1024);
-        }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw new InvalidInputException("file", "import.notXlsx");
-        }
-        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxEntrySize());
-        try (InputStream in = new ByteArrayInputStream(bytes);
-                Workbook wb = new XSSFWorkbook(in)) {
+        Workbook opened = UploadedXlsx.open(bytes, limits); // refusals keep their own message
+        try (Workbook wb = opened) {
             Sheet sheet = wb.getSheetAt(0);
             checkHeader(sheet.getRow(0));
             if (sheet.getLastRowNum() > limits.maxImportRows()) {
