@@ -351,6 +351,20 @@ public class ResultService {
         }
     }
 
+    /** A target's own published result rows (none before publication or for a unit that is no target). */
+    public List<ResultView> ownPublished(long campaignId, CurrentUser user) {
+        boolean published =
+                store.workflow(campaignId).map(WorkflowView::published).orElse(false);
+        if (!published) {
+            return List.of();
+        }
+        return campaigns
+                .targetOfUnit(campaignId, user.unitId())
+                .flatMap(t -> store.result(campaignId, t.id()))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
     /** Targets of the campaign the results may be shown to: its own only, and only after publication. */
     public boolean visibleToTarget(long campaignId, long targetId, CurrentUser user) {
         boolean published =

@@ -77,12 +77,7 @@ class ScoringController {
         boolean office = campaigns.isOffice(campaign, user);
         boolean reader = office || user.permissions().contains("scoring:result:read");
         WorkflowView workflow = store.workflow(id).orElse(null);
-        List<ResultView> rows = store.results(id);
-        if (!reader) {
-            rows = rows.stream()
-                    .filter(r -> results.visibleToTarget(id, r.targetId(), user))
-                    .toList();
-        }
+        List<ResultView> rows = reader ? store.results(id) : results.ownPublished(id, user);
         Map<String, List<ResultView>> byCategory = new LinkedHashMap<>();
         for (ResultView r : rows) {
             byCategory

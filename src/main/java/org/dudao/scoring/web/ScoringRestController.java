@@ -135,13 +135,10 @@ class ScoringRestController {
     List<ResultView> results(@PathVariable long id) {
         CurrentUser user = CurrentUser.require();
         CampaignView c = campaigns.visible(id, user);
-        List<ResultView> all = store.results(id);
         if (campaigns.isOffice(c, user) || user.permissions().contains("scoring:result:read")) {
-            return all;
+            return store.results(id);
         }
-        return all.stream()
-                .filter(r -> results.visibleToTarget(id, r.targetId(), user))
-                .toList();
+        return results.ownPublished(id, user);
     }
 
     @GetMapping("/results/{targetId}/breakdown")
