@@ -228,7 +228,7 @@ public final class ScoringBenchmark {
         print("     engine ScoringEngine.compute", new Timings(engine));
         Timings gcT = new Timings(gcTime);
         System.out.printf(
-                "     (of which in GC, as the collectors' MXBeans count it: %.0f ms (%.0f – %.0f),"
+                "     (GC during load + engine, as the collectors' MXBeans count it: %.0f ms (%.0f – %.0f),"
                         + " %d–%d collections a run)%n",
                 gcT.median(),
                 gcT.min(),
@@ -293,7 +293,7 @@ public final class ScoringBenchmark {
             access.save(campaignId, toSave, OFFICE, Instant.now());
             return null;
         }));
-        print("d  persist 3,000 results: ResultStore.saveComputation (1 tx)", persist);
+        print(String.format("d  persist %,d results: ResultStore.saveComputation (1 tx)", targets), persist);
         Map<String, Object> sizes = jdbc.sql("select count(*) as n, sum(octet_length(breakdown::text)) as text_bytes,"
                         + " sum(pg_column_size(breakdown)) as stored_bytes from scoring_result where campaign_id = ?")
                 .param(campaignId)
@@ -304,6 +304,9 @@ public final class ScoringBenchmark {
                 sizes.get("n"),
                 ((Number) sizes.get("text_bytes")).doubleValue() / (1024 * 1024),
                 ((Number) sizes.get("stored_bytes")).doubleValue() / (1024 * 1024));
+        print(
+                "     of which the breakdowns to JSON (Jackson alone, no database)",
+                measure(() -> access.writeBreakdowns(toSave)));
         CurrentUser office =
                 new CurrentUser(0, OFFICE, "基准考核办", cityId, "基准市", cityId, Set.of("OFFICE_ADMIN"), Set.of(), false);
         Timings product = measure(() -> results.compute(campaignId, office));

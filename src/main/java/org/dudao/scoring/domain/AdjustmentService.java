@@ -17,6 +17,7 @@ import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.scoring.AdjustmentCommand;
 import org.dudao.scoring.AdjustmentView;
+import org.dudao.scoring.engine.Adjustment;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
@@ -62,9 +63,9 @@ public class AdjustmentService {
         this.events = events;
     }
 
-    /** 同一事项: the matter as compared — trimmed, inner whitespace collapsed. */
+    /** 同一事项: the matter as compared — the engine's own rule, so the store and the engine agree. */
     static String matterKey(String matter) {
-        return matter.strip().replaceAll("\\s+", " ");
+        return Adjustment.matterKey(matter);
     }
 
     public boolean mayPropose(CampaignView campaign, CurrentUser user) {

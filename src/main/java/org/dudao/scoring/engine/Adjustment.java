@@ -35,4 +35,13 @@ public record Adjustment(
         }
         relatedTaskIds = relatedTaskIds == null ? Set.of() : Set.copyOf(relatedTaskIds);
     }
+
+    /**
+     * 同一事项: the form in which two matters are compared — surrounding spaces dropped and every run of
+     * spaces (full-width 　 included) made one space; null for a blank matter. Stores that refuse a second
+     * event of the same matter must use this same form.
+     */
+    public static String matterKey(String matter) {
+        return SameMatterOnce.key(matter);
+    }
 }

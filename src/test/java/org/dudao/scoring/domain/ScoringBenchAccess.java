@@ -1,5 +1,7 @@
 package org.dudao.scoring.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.dudao.scoring.engine.Adjustment;
 import org.dudao.scoring.engine.Computation;
 import org.dudao.scoring.engine.Evaluation;
 import org.dudao.scoring.engine.Grade;
+import org.dudao.scoring.engine.TargetResult;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -25,6 +28,7 @@ public final class ScoringBenchAccess {
     private final CampaignApi campaigns;
     private final EvaluationApi evaluations;
     private final AdjustmentService adjustments;
+    private final ObjectMapper json;
     private final Map<Long, TaskView> tasks;
 
     public ScoringBenchAccess(ApplicationContext context, long campaignId) {
@@ -32,12 +36,25 @@ public final class ScoringBenchAccess {
         this.campaigns = context.getBean(CampaignApi.class);
         this.evaluations = context.getBean(EvaluationApi.class);
         this.adjustments = context.getBean(AdjustmentService.class);
+        this.json = context.getBean(ObjectMapper.class);
         this.tasks = campaigns.tasks(campaignId).stream().collect(Collectors.toMap(TaskView::id, Function.identity()));
     }
 
     /** {@link ResultStore#saveComputation}: the workflow row and every result with its breakdown JSON. */
     public void save(long campaignId, Computation computation, String by, Instant at) {
         store.saveComputation(campaignId, computation.results(), computation.lists(), by, at);
+    }
+
+    /**
+     * Writes every result's breakdown to JSON as {@link ResultStore#saveComputation} does (the application's
+     * ObjectMapper), without the database; returns the characters written.
+     */
+    public long writeBreakdowns(Computation computation) throws JsonProcessingException {
+        long chars = 0;
+        for (TargetResult r : computation.results()) {
+            chars += json.writeValueAsString(ResultStore.breakdown(r)).length();
+        }
+        return chars;
     }
 
     /** The target's current evaluations from the database, mapped as {@link ResultService#inputs} maps them. */
