@@ -68,7 +68,7 @@ class CampaignIT {
         assertThat(taskCount)
                 .containsEntry("县区政府", 103)
                 .containsEntry("部门1", 11)
-                .containsEntry("部门2", 94);
+                .containsEntry("部门2", 95);
 
         JsonNode proof = find(tasks, "县区政府", "证明事项清理情况");
         assertThat(proof.get("deadline").asText()).isEqualTo(THIS_YEAR + "-12-31");

@@ -25,6 +25,7 @@ import org.dudao.organization.UnitView;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -118,7 +119,8 @@ public class CampaignService {
                 .orElseThrow(() -> new InvalidInputException("template", "campaign.template.unknown", templateCode));
         checkYear(year);
         int shift = year - t.year();
-        String title = name == null || name.isBlank() ? t.name().replace(String.valueOf(t.year()), "" + year) : name;
+        String given = Texts.optional("name", name, 300);
+        String title = given == null ? t.name().replace(String.valueOf(t.year()), "" + year) : given;
         long id = store.insertCampaign(
                 t.kind(),
                 year,
@@ -195,7 +197,7 @@ public class CampaignService {
         int shift = year - src.year();
         String title = name == null || name.isBlank()
                 ? src.name().replace(String.valueOf(src.year()), String.valueOf(year))
-                : name.strip();
+                : Texts.required("name", name, 300);
         long id = store.insertCampaign(
                 src.kind(),
                 year,
@@ -312,10 +314,11 @@ public class CampaignService {
         if (until == null) {
             throw new InvalidInputException("until", "campaign.extension.untilRequired");
         }
-        if (reason == null || reason.isBlank()) {
+        String why = Texts.multiline("reason", reason, 500);
+        if (why == null) {
             throw new InvalidInputException("reason", "campaign.extension.reasonRequired");
         }
-        long id = store.insertExtension(campaignId, targetId, taskId, until, reason.strip(), user.username());
+        long id = store.insertExtension(campaignId, targetId, taskId, until, why, user.username());
         events.publishEvent(AuditEvent.success(
                 "campaign.extension.grant",
                 "campaign-extension",

@@ -23,6 +23,7 @@ import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,23 +152,28 @@ public class EvaluationSamples {
                 || score.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException("score", "evaluation.sample.score");
         }
-        if (score.compareTo(HUNDRED) < 0 && (note == null || note.isBlank())) {
+        note = Texts.optional("note", note, 500);
+        if (score.compareTo(HUNDRED) < 0 && note == null) {
             throw new InvalidInputException("note", "evaluation.reasonForDeduction");
         }
+        SampleView.Item before = sample.items().stream()
+                .filter(i -> i.position() == position)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("evaluation-sample", sampleId + "/" + position));
         int n = jdbc.sql("update evaluation_sample_item set score = ?, note = ?, scored_by = ?, scored_at = ?"
                         + " where sample_id = ? and position = ?")
-                .params(
-                        score,
-                        note == null ? null : note.strip(),
-                        user.username(),
-                        Timestamp.from(time.now()),
-                        sampleId,
-                        position)
+                .params(score, note, user.username(), Timestamp.from(time.now()), sampleId, position)
                 .update();
         if (n == 0) {
             throw new NotFoundException("evaluation-sample", sampleId + "/" + position);
         }
         SampleView after = byId(sampleId).orElseThrow();
+        events.publishEvent(AuditEvent.success(
+                "evaluation.sample.score",
+                "evaluation-sample",
+                sampleId + "/" + position,
+                before,
+                after.items().get(position - 1)));
         if (after.complete()) {
             BigDecimal mean = after.items().stream()
                     .map(SampleView.Item::score)
@@ -205,25 +211,21 @@ public class EvaluationSamples {
         return after;
     }
 
+    /** The task if the caller may rate it for this target now (lock and evaluation phase checked). */
     private TaskView ratable(long campaignId, long targetId, long taskId, CurrentUser user) {
         CampaignView campaign = campaigns.campaign(campaignId);
+        TaskView task = service.taskFor(campaign, taskId, user, false);
         TargetView target = campaigns
                 .target(targetId)
                 .filter(t -> t.campaignId() == campaignId)
                 .orElse(null);
-        TaskView task =
-                campaigns.task(taskId).filter(t -> t.campaignId() == campaignId).orElse(null);
-        if (target == null
-                || task == null
-                || task.categoryId() != target.categoryId()
-                || service.raterFor(campaign, task, user) == null) {
-            events.publishEvent(AuditEvent.denied(
-                    "evaluation.sample", "evaluation-sample", targetId + "/" + taskId, "not the task's rater"));
-            throw new NotFoundException("campaign-task", taskId);
+        if (target == null || task.categoryId() != target.categoryId()) {
+            throw new NotFoundException("campaign-target", targetId);
         }
         if (task.points() == null || task.points().signum() <= 0) {
             throw new InvalidInputException("taskId", "evaluation.taskHasNoPoints");
         }
+        service.requireOpen(campaignId);
         return task;
     }
 

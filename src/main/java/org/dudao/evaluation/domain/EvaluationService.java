@@ -93,6 +93,32 @@ public class EvaluationService {
         return null;
     }
 
+    /**
+     * A task of the campaign the caller may rate (or, with {@code leadersToo}, read as a leader); 404 and
+     * a DENIED audit record otherwise.
+     */
+    public TaskView taskFor(CampaignView campaign, long taskId, CurrentUser user, boolean leadersToo) {
+        TaskView task = campaigns
+                .task(taskId)
+                .filter(t -> t.campaignId() == campaign.id())
+                .orElse(null);
+        if (task == null || (raterFor(campaign, task, user) == null && !(leadersToo && user.hasRole("LEADER")))) {
+            events.publishEvent(AuditEvent.denied(
+                    "evaluation.grade.read", TYPE, campaign.id() + "/" + taskId, "not the task's rater"));
+            throw new NotFoundException("campaign-task", taskId);
+        }
+        return task;
+    }
+
+    /** The evaluations the caller may read: all for the office and leaders, its ratable tasks' otherwise. */
+    public List<EvaluationView> readable(CampaignView campaign, CurrentUser user) {
+        if (campaigns.isOffice(campaign, user) || user.hasRole("LEADER")) {
+            return store.ofCampaign(campaign.id());
+        }
+        return store.ofTasks(
+                ratableTasks(campaign, user).stream().map(TaskView::id).toList(), false);
+    }
+
     static final String ONSITE = "实地考核";
     static final String WEB_CHECK = "网络检索";
 
@@ -158,10 +184,7 @@ public class EvaluationService {
         }
         Instant now = time.now();
         if (!byReview) {
-            store.lockedAt(campaignId).ifPresent(at -> {
-                throw new ConflictException(null, "evaluation.locked");
-            });
-            checkWindow(campaignId, now);
+            requireOpen(campaignId, now);
         }
 
         List<RowResult> results = new ArrayList<>();
@@ -183,12 +206,14 @@ public class EvaluationService {
         }
         // a not-applicable decision of the office binds assessors
         Map<String, EvaluationView> current = new HashMap<>();
+        Set<Long> taskIds = new HashSet<>();
+        checked.forEach(c -> taskIds.add(c.task().id()));
+        for (EvaluationView e : store.ofTasks(taskIds, !dryRun)) {
+            current.put(e.targetId() + "/" + e.taskId(), e);
+        }
         for (int i = 0; i < checked.size(); i++) {
             Checked c = checked.get(i);
-            EvaluationView old = dryRun
-                    ? store.find(c.target().id(), c.task().id()).orElse(null)
-                    : store.forUpdate(c.target().id(), c.task().id()).orElse(null);
-            current.put(c.key(), old);
+            EvaluationView old = current.get(c.key());
             if (old != null
                     && old.notApplicable()
                     && "OFFICE".equals(old.detail().get("rater"))
@@ -292,6 +317,18 @@ public class EvaluationService {
         m.put("notApplicable", na);
         m.put("reason", reason);
         return m;
+    }
+
+    /** Refuses a change when the campaign's evaluations are locked or its evaluation phase is not open. */
+    public void requireOpen(long campaignId) {
+        requireOpen(campaignId, time.now());
+    }
+
+    private void requireOpen(long campaignId, Instant now) {
+        if (store.lockedAt(campaignId).isPresent()) {
+            throw new ConflictException(null, "evaluation.locked");
+        }
+        checkWindow(campaignId, now);
     }
 
     private void checkWindow(long campaignId, Instant now) {

@@ -56,21 +56,18 @@ public class EvaluationStore {
     }
 
     public List<EvaluationView> ofTasks(Collection<Long> taskIds) {
+        return ofTasks(taskIds, false);
+    }
+
+    /** The current rows of the tasks; with {@code lock} they stay locked for the rest of the transaction. */
+    List<EvaluationView> ofTasks(Collection<Long> taskIds, boolean lock) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where task_id = any(?) order by task_id, target_id")
+        return jdbc.sql(SELECT + " where task_id = any(?) order by task_id, target_id" + (lock ? " for update" : ""))
                 .param(taskIds.toArray(Long[]::new))
                 .query(this::view)
                 .list();
-    }
-
-    /** The current row, locked for the rest of the transaction. */
-    Optional<EvaluationView> forUpdate(long targetId, long taskId) {
-        return jdbc.sql(SELECT + " where target_id = ? and task_id = ? for update")
-                .params(targetId, taskId)
-                .query(this::view)
-                .optional();
     }
 
     public Optional<EvaluationView> find(long targetId, long taskId) {
@@ -177,13 +174,6 @@ public class EvaluationStore {
     public List<HistoryView> history(long targetId, long taskId) {
         return jdbc.sql("select * from evaluation_history where target_id = ? and task_id = ? order by revision, id")
                 .params(targetId, taskId)
-                .query(EvaluationStore::historyView)
-                .list();
-    }
-
-    public List<HistoryView> historyOfCampaign(long campaignId) {
-        return jdbc.sql("select * from evaluation_history where campaign_id = ? order by changed_at, id")
-                .param(campaignId)
                 .query(EvaluationStore::historyView)
                 .list();
     }

@@ -99,6 +99,18 @@ public class ScoringSheets {
         this.messages = messages;
     }
 
+    /** The caller's sheet as bytes (see {@link #write}). */
+    public byte[] bytes(CampaignView campaign, CurrentUser user) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        write(campaign, user, out);
+        return out.toByteArray();
+    }
+
+    /** 评分表-<year>-<unit>.xlsx */
+    public static String filename(CampaignView campaign, CurrentUser user) {
+        return "评分表-" + campaign.year() + "-" + user.unitName() + ".xlsx";
+    }
+
     /** Writes the caller's sheet: one row per (task it may rate, target of the task's category). */
     public void write(CampaignView campaign, CurrentUser user, OutputStream out) throws IOException {
         List<TaskView> tasks = service.ratableTasks(campaign, user);
@@ -182,7 +194,7 @@ public class ScoringSheets {
                 "3. 等次低于“优”、分值低于满分或认定不适用时，须在“扣分原因 / 说明”中详细说明。",
                 "4. 不打算评价的行可以留空，上传时跳过。",
                 "5. 上传后先检查：逐行显示变化和错误；没有错误才能保存，所有行一起保存或都不保存。",
-                "表格生成于 " + campaign.name()
+                "考核活动：" + campaign.name()
             };
             for (int i = 0; i < lines.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(lines[i]);

@@ -1,7 +1,6 @@
 package org.dudao.evaluation.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -69,9 +68,7 @@ class EvaluationController {
     ResponseEntity<byte[]> sheet(@PathVariable long id) throws IOException {
         CurrentUser user = CurrentUser.require();
         CampaignView campaign = campaigns.visible(id, user);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sheets.write(campaign, user, out);
-        return Downloads.xlsx(out.toByteArray(), "评分表-" + campaign.year() + "-" + user.unitName() + ".xlsx");
+        return Downloads.xlsx(sheets.bytes(campaign, user), ScoringSheets.filename(campaign, user));
     }
 
     /** Checks (dry run) or applies an uploaded scoring sheet; any row error saves nothing. */
@@ -229,13 +226,6 @@ class EvaluationController {
     }
 
     private TaskView ratable(CampaignView campaign, long taskId, CurrentUser user) {
-        TaskView task = campaigns
-                .task(taskId)
-                .filter(t -> t.campaignId() == campaign.id())
-                .orElseThrow(() -> new NotFoundException("campaign-task", taskId));
-        if (service.raterFor(campaign, task, user) == null) {
-            throw new NotFoundException("campaign-task", taskId);
-        }
-        return task;
+        return service.taskFor(campaign, taskId, user, false);
     }
 }

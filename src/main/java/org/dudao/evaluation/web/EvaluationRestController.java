@@ -2,16 +2,12 @@ package org.dudao.evaluation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
-import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.Channel;
 import org.dudao.evaluation.EvaluationCommand;
 import org.dudao.evaluation.EvaluationView;
@@ -104,13 +100,7 @@ class EvaluationRestController {
             summary = "The evaluations the caller may read: all for the office and leaders, its tasks' for an assessor")
     List<EvaluationView> list(@PathVariable long id) {
         CurrentUser user = CurrentUser.require();
-        CampaignView campaign = campaigns.visible(id, user);
-        if (campaigns.isOffice(campaign, user) || user.hasRole("LEADER")) {
-            return store.ofCampaign(id);
-        }
-        Set<Long> tasks =
-                service.ratableTasks(campaign, user).stream().map(TaskView::id).collect(Collectors.toSet());
-        return store.ofTasks(tasks);
+        return service.readable(campaigns.visible(id, user), user);
     }
 
     @GetMapping("/evaluations/sheet.xlsx")
@@ -119,9 +109,7 @@ class EvaluationRestController {
     ResponseEntity<byte[]> sheet(@PathVariable long id) throws IOException {
         CurrentUser user = CurrentUser.require();
         CampaignView campaign = campaigns.visible(id, user);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sheets.write(campaign, user, out);
-        return Downloads.xlsx(out.toByteArray(), "scoring-sheet-" + id + ".xlsx");
+        return Downloads.xlsx(sheets.bytes(campaign, user), ScoringSheets.filename(campaign, user));
     }
 
     @PostMapping("/evaluations/sheet")
@@ -158,15 +146,9 @@ class EvaluationRestController {
     @PreAuthorize("hasAuthority('evaluation:grade:read')")
     SampleView sample(@PathVariable long id, @RequestParam long targetId, @RequestParam long taskId) {
         CurrentUser user = CurrentUser.require();
-        CampaignView campaign = campaigns.visible(id, user);
-        TaskView task = campaigns
-                .task(taskId)
-                .filter(t -> t.campaignId() == id)
-                .orElseThrow(() -> new NotFoundException("campaign-task", taskId));
-        if (service.raterFor(campaign, task, user) == null && !user.hasRole("LEADER")) {
-            throw new NotFoundException("campaign-task", taskId);
-        }
-        return samples.find(targetId, taskId).orElseThrow(() -> new NotFoundException("evaluation-sample", taskId));
+        service.taskFor(campaigns.visible(id, user), taskId, user, true);
+        return samples.find(targetId, taskId)
+                .orElseThrow(() -> new NotFoundException("evaluation-sample", targetId + "/" + taskId));
     }
 
     @PutMapping("/samples/{sampleId}/items/{position}")
@@ -182,14 +164,7 @@ class EvaluationRestController {
     @Operation(summary = "Every change of one (target, task) evaluation: old → new, who, when, why")
     Map<String, Object> history(@PathVariable long id, @RequestParam long targetId, @RequestParam long taskId) {
         CurrentUser user = CurrentUser.require();
-        CampaignView campaign = campaigns.visible(id, user);
-        TaskView task = campaigns
-                .task(taskId)
-                .filter(t -> t.campaignId() == id)
-                .orElseThrow(() -> new NotFoundException("campaign-task", taskId));
-        if (service.raterFor(campaign, task, user) == null && !user.hasRole("LEADER")) {
-            throw new NotFoundException("campaign-task", taskId);
-        }
+        service.taskFor(campaigns.visible(id, user), taskId, user, true);
         List<HistoryView> history = store.history(targetId, taskId);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("current", store.find(targetId, taskId).orElse(null));

@@ -19,6 +19,7 @@ import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +68,7 @@ public class ChunkedUploads {
         if (size > maxBytes) {
             throw new TooLargeException(maxBytes);
         }
-        if (name == null || name.isBlank() || name.length() > 500) {
+        if (Texts.optional("name", name, 500) == null) {
             throw new InvalidInputException("name", "evidence.upload.nameRequired");
         }
         UUID id = UUID.randomUUID();
@@ -98,12 +99,7 @@ public class ChunkedUploads {
     /** Appends one chunk that starts at {@code offset}; returns the new total. */
     public long append(UUID id, long offset, InputStream in, CurrentUser user) {
         Long total = tx.execute(status -> {
-            Upload u = repo.lockUpload(id)
-                    .filter(x -> x.createdBy().equals(user.username()))
-                    .orElseThrow(() -> {
-                        access.denied("evidence.upload.chunk", id, "upload of another user");
-                        return new NotFoundException("evidence-upload", id);
-                    });
+            Upload u = owned(id, user, "evidence.upload.chunk");
             TargetTask tt = access.asTarget(u.campaignId(), u.taskId(), user, "evidence.upload.chunk");
             submissions.checkDeadline(tt);
             if (offset != u.received()) {
@@ -146,10 +142,15 @@ public class ChunkedUploads {
     }
 
     private Upload owned(UUID id, CurrentUser user) {
+        return owned(id, user, "evidence.upload");
+    }
+
+    /** The upload, locked, if the caller started it; 404 and a DENIED audit record otherwise. */
+    private Upload owned(UUID id, CurrentUser user, String action) {
         return repo.lockUpload(id)
                 .filter(x -> x.createdBy().equals(user.username()))
                 .orElseThrow(() -> {
-                    access.denied("evidence.upload", id, "upload of another user");
+                    access.denied(action, id, "upload of another user");
                     return new NotFoundException("evidence-upload", id);
                 });
     }

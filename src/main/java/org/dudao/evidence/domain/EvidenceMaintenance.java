@@ -60,11 +60,23 @@ public class EvidenceMaintenance {
     public SweepReport sweep(Duration grace) {
         Instant now = clock.instant();
         try {
+            int abandoned = 0;
             for (UUID id : repo.staleUploads(now.minus(Duration.ofDays(1)))) {
                 Files.deleteIfExists(uploads.resolve(id + ".part"));
                 repo.deleteUpload(id);
+                abandoned++;
             }
-            return store.sweep(repo::blobReferenced, grace, now);
+            SweepReport report = store.sweep(repo::blobReferenced, grace, now);
+            if (abandoned > 0 || report.deleted() > 0 || report.stagingDeleted() > 0) {
+                // files leave the store: say so in the audit log, with what was removed
+                events.publishEvent(AuditEvent.success(
+                        "evidence.sweep",
+                        "evidence-store",
+                        null,
+                        null,
+                        java.util.Map.of("report", report, "abandonedUploads", abandoned)));
+            }
+            return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

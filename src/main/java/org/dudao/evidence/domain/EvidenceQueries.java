@@ -16,6 +16,7 @@ import org.dudao.evidence.domain.EvidenceRepository.Cell;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -175,7 +176,7 @@ public class EvidenceQueries {
     /** 催报: the office reminds targets (all behind, or one) of what is missing; in-app, audited. */
     @Transactional
     public int remind(long campaignId, Long targetId, String message, CurrentUser user) {
-        if (message == null || message.isBlank() || message.length() > 1000) {
+        if (Texts.multiline("message", message, 1000) == null) {
             throw new InvalidInputException("message", "evidence.remind.messageRequired");
         }
         int sent = 0;

@@ -22,6 +22,7 @@ import org.dudao.evidence.inspect.FileInspector;
 import org.dudao.evidence.inspect.Inspection;
 import org.dudao.evidence.inspect.InspectionLimits;
 import org.dudao.evidence.store.BlobStore;
+import org.dudao.evidence.store.Sha256;
 import org.dudao.evidence.store.StagedBlob;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.audit.AuditEvent;
@@ -29,6 +30,7 @@ import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -202,10 +204,7 @@ public class SubmissionService {
     public LinkView addLink(
             long campaignId, long taskId, String url, String title, Long screenshotFileId, CurrentUser user) {
         String clean = checkUrl(url);
-        String cleanTitle = title == null || title.isBlank() ? null : title.strip();
-        if (cleanTitle != null && cleanTitle.length() > 200) {
-            throw new InvalidInputException("title", "evidence.link.titleTooLong");
-        }
+        String cleanTitle = Texts.optional("title", title, 200);
         TargetTask tt = access.asTarget(campaignId, taskId, user, "evidence.link.add");
         long[] id = new long[1];
         change(tt, user, s -> {
@@ -334,10 +333,10 @@ public class SubmissionService {
     /** 退回: the task's assessor asks the target for more, with a reason. */
     public void returnToTarget(long campaignId, long targetId, long taskId, String reason, CurrentUser user) {
         TargetTask tt = access.asAssessor(campaignId, targetId, taskId, user, "evidence.return");
-        if (reason == null || reason.isBlank()) {
+        String why = Texts.multiline("reason", reason, 2000);
+        if (why == null) {
             throw new InvalidInputException("reason", "evidence.return.reasonRequired");
         }
-        String why = reason.strip();
         tx.executeWithoutResult(status -> {
             Submission s = repo.find(targetId, taskId)
                     .flatMap(x -> repo.lock(x.id))
@@ -373,8 +372,7 @@ public class SubmissionService {
 
     /** The submission of (target, task) with its files and links, as its target, assessor or the office sees it. */
     public SubmissionView view(TargetTask tt, CurrentUser user) {
-        Instant due = CampaignApi.effectiveDue(
-                tt.task(), campaigns.extensions(tt.target().id()));
+        Instant due = campaigns.effectiveDue(tt.task(), tt.target().id());
         boolean beforeDue = due == null || time.now().isBefore(due);
         return repo.find(tt.target().id(), tt.task().id())
                 .map(s -> new SubmissionView(
@@ -434,8 +432,7 @@ public class SubmissionService {
 
     /** Refuses when the target's deadline (with extensions) has passed on the database's clock; returns now. */
     public Instant checkDeadline(TargetTask tt) {
-        Instant due = CampaignApi.effectiveDue(
-                tt.task(), campaigns.extensions(tt.target().id()));
+        Instant due = campaigns.effectiveDue(tt.task(), tt.target().id());
         Instant now = time.now();
         if (due != null && !now.isBefore(due)) {
             throw new ConflictException(null, "evidence.deadlinePassed", SHOWN.format(due));
@@ -448,7 +445,7 @@ public class SubmissionService {
             return null;
         }
         String s = sha.strip().toLowerCase(Locale.ROOT);
-        if (!s.matches("[0-9a-f]{64}")) {
+        if (!Sha256.isValid(s)) {
             throw new InvalidInputException("sha256", "evidence.file.shaInvalid");
         }
         return s;

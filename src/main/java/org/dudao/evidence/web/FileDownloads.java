@@ -4,10 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import org.dudao.evidence.FileView;
 import org.dudao.evidence.domain.EvidenceFiles;
-import org.springframework.http.ContentDisposition;
+import org.dudao.shared.web.Downloads;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -27,12 +26,7 @@ final class FileDownloads {
         response.setContentLengthLong(f.size());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                (showInline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                        .filename(f.displayName(), StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(f.displayName(), showInline));
         try (InputStream in = opened.content()) {
             OutputStream out = response.getOutputStream();
             byte[] held = new byte[64 * 1024];

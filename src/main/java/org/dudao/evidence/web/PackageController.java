@@ -3,7 +3,7 @@ package org.dudao.evidence.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.dudao.evidence.domain.EvidencePackages;
 import org.dudao.shared.security.CurrentUser;
-import org.springframework.http.ContentDisposition;
+import org.dudao.shared.web.Downloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,12 +53,7 @@ class PackageController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(scope.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(scope.fileName(), false))
                 .body(out -> packages.write(scope, out, user));
     }
 }

@@ -17,12 +17,14 @@ import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.scoring.AdjustmentCommand;
 import org.dudao.scoring.AdjustmentView;
+import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.engine.Adjustment;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +70,21 @@ public class AdjustmentService {
         return Adjustment.matterKey(matter);
     }
 
+    /** Approved or published results change only through a review. */
+    void requireNotFrozen(long campaignId) {
+        if (results.workflow(campaignId).map(WorkflowView::frozen).orElse(false)) {
+            throw new ConflictException(null, "scoring.frozen");
+        }
+    }
+
+    /** The events the caller may see: all for the office and leaders, its own proposals otherwise. */
+    public List<AdjustmentView> visibleTo(CampaignView campaign, CurrentUser user) {
+        boolean all = campaigns.isOffice(campaign, user) || user.hasRole("LEADER");
+        return ofCampaign(campaign.id()).stream()
+                .filter(a -> all || a.proposedBy().equals(user.username()))
+                .toList();
+    }
+
     public boolean mayPropose(CampaignView campaign, CurrentUser user) {
         return campaigns.isOffice(campaign, user)
                 || (user.hasRole("ASSESSOR")
@@ -92,11 +109,7 @@ public class AdjustmentService {
             throw new NotFoundException("campaign", campaignId);
         }
         if (reviewId == null) {
-            results.workflow(campaignId).ifPresent(w -> {
-                if (w.frozen()) {
-                    throw new ConflictException(null, "scoring.frozen");
-                }
-            });
+            requireNotFrozen(campaignId);
         }
         if (c.targetId() == null) {
             throw new InvalidInputException("targetId", "scoring.adjustment.target");
@@ -112,13 +125,12 @@ public class AdjustmentService {
         if (c.matter() == null || c.matter().isBlank()) {
             throw new InvalidInputException("matter", "scoring.adjustment.matter");
         }
-        String matter = c.matter().strip();
-        if (matter.length() > 300) {
-            throw new InvalidInputException("matter", "scoring.adjustment.matterTooLong");
-        }
-        if (c.reason() == null || c.reason().isBlank()) {
+        String matter = Texts.required("matter", c.matter(), 300);
+        String reason = Texts.multiline("reason", c.reason(), 2000);
+        if (reason == null) {
             throw new InvalidInputException("reason", "scoring.adjustment.reason");
         }
+        String evidence = Texts.multiline("evidence", c.evidence(), 2000);
         CampaignPolicy policy = policies.policy(campaignId);
         BigDecimal points = c.points();
         if (points == null && kind.equals("BONUS")) {
@@ -161,7 +173,7 @@ public class AdjustmentService {
             AdjustmentView e = same.get();
             boolean identical = e.points().compareTo(points) == 0
                     && e.relatedTaskIds().equals(List.copyOf(related))
-                    && e.reason().equals(c.reason().strip())
+                    && e.reason().equals(reason)
                     && e.blocksExcellent() == blocks;
             if (identical) {
                 return e;
@@ -185,8 +197,8 @@ public class AdjustmentService {
                 .param("p", points)
                 .param("rel", related.toArray(Long[]::new))
                 .param("b", blocks)
-                .param("r", c.reason().strip())
-                .param("e", c.evidence())
+                .param("r", reason)
+                .param("e", evidence)
                 .param("s", status)
                 .param("by", user.username())
                 .param("byName", user.displayName())
@@ -214,14 +226,11 @@ public class AdjustmentService {
         if (!"PROPOSED".equals(a.status())) {
             throw new ConflictException(null, "scoring.adjustment.notProposed");
         }
-        if (!approve && (note == null || note.isBlank())) {
+        note = Texts.multiline("note", note, 2000);
+        if (!approve && note == null) {
             throw new InvalidInputException("note", "scoring.adjustment.rejectReason");
         }
-        results.workflow(campaignId).ifPresent(w -> {
-            if (w.frozen()) {
-                throw new ConflictException(null, "scoring.frozen");
-            }
-        });
+        requireNotFrozen(campaignId);
         jdbc.sql("update scoring_adjustment set status = ?, decided_by = ?, decided_at = ?, decision_note = ?,"
                         + " row_version = row_version + 1 where id = ?")
                 .params(approve ? "APPROVED" : "REJECTED", user.username(), Timestamp.from(time.now()), note, id)
@@ -247,11 +256,7 @@ public class AdjustmentService {
         if ("WITHDRAWN".equals(a.status()) || "REJECTED".equals(a.status())) {
             return a;
         }
-        results.workflow(campaignId).ifPresent(w -> {
-            if (w.frozen()) {
-                throw new ConflictException(null, "scoring.frozen");
-            }
-        });
+        requireNotFrozen(campaignId);
         jdbc.sql("update scoring_adjustment set status = 'WITHDRAWN', decided_by = ?, decided_at = ?,"
                         + " row_version = row_version + 1 where id = ?")
                 .params(user.username(), Timestamp.from(time.now()), id)

@@ -46,8 +46,6 @@ public record CampaignPolicy(
     /** A score component with its weight (points of 100) and the test methods whose tasks feed it. */
     public record ComponentRule(String code, String name, BigDecimal weight, List<String> methods) {}
 
-    public static final List<String> PRESETS = List.of("PDS-2020", "PDS-2022");
-
     public static CampaignPolicy preset(String code) {
         if ("PDS-2022".equals(code)) {
             return of(

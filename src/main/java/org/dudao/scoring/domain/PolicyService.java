@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CategoryView;
+import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.engine.Grade;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.ConflictException;
@@ -34,9 +35,16 @@ public class PolicyService {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final CampaignApi campaigns;
+    private final ResultStore results;
     private final ApplicationEventPublisher events;
 
-    PolicyService(JdbcClient jdbc, ObjectMapper json, CampaignApi campaigns, ApplicationEventPublisher events) {
+    PolicyService(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            CampaignApi campaigns,
+            ResultStore results,
+            ApplicationEventPublisher events) {
+        this.results = results;
         this.jdbc = jdbc;
         this.json = json;
         this.campaigns = campaigns;
@@ -68,7 +76,7 @@ public class PolicyService {
      * that knows only the contract's fields does not erase the extensions).
      */
     @Transactional
-    public CampaignPolicy put(long campaignId, JsonNode body, String workflowStatus, CurrentUser user) {
+    public CampaignPolicy put(long campaignId, JsonNode body, CurrentUser user) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException(null, "error.unreadable");
         }
@@ -80,12 +88,12 @@ public class PolicyService {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidInputException(null, "error.unreadable");
         }
-        return put(campaignId, policy, workflowStatus, user);
+        return put(campaignId, policy, user);
     }
 
     @Transactional
-    public CampaignPolicy put(long campaignId, CampaignPolicy policy, String workflowStatus, CurrentUser user) {
-        if ("APPROVED".equals(workflowStatus) || "PUBLISHED".equals(workflowStatus)) {
+    public CampaignPolicy put(long campaignId, CampaignPolicy policy, CurrentUser user) {
+        if (results.workflow(campaignId).map(WorkflowView::frozen).orElse(false)) {
             throw new ConflictException(null, "scoring.policy.frozen");
         }
         validate(policy, campaigns.categories(campaignId));
@@ -151,7 +159,7 @@ public class PolicyService {
             throw new InvalidInputException("bottomN", "scoring.policy.bottomN");
         }
         if (p.consecutiveExcellenceYears() < 0) {
-            throw new InvalidInputException("consecutiveExcellenceYears", "scoring.policy.bottomN");
+            throw new InvalidInputException("consecutiveExcellenceYears", "scoring.policy.consecutiveYears");
         }
         if (p.excellentLevel() != null && !names.contains(p.excellentLevel())) {
             throw new InvalidInputException("excellentLevel", "scoring.policy.excellentLevel", p.excellentLevel());

@@ -35,11 +35,14 @@ import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -262,20 +265,16 @@ public class ResultService {
     @Transactional
     public WorkflowView comment(long campaignId, String body, CurrentUser user) {
         CampaignView campaign = campaigns.campaign(campaignId);
-        boolean member = campaigns.isOffice(campaign, user)
-                || (user.hasRole("ASSESSOR") && user.jurisdictionUnitId() == campaign.ownerUnitId());
-        if (!member) {
+        if (!mayComment(campaign, user)) {
             events.publishEvent(AuditEvent.denied("scoring.result.comment", TYPE, campaignId, "not a member unit"));
             throw new NotFoundException("campaign", campaignId);
         }
         WorkflowView w = requireStatus(campaignId, "CONSULTING");
-        if (body == null || body.isBlank()) {
+        String text = Texts.multiline("body", body, 5000);
+        if (text == null) {
             throw new InvalidInputException("body", "scoring.comment.empty");
         }
-        if (body.length() > 5000) {
-            throw new InvalidInputException("body", "scoring.comment.tooLong");
-        }
-        store.addComment(campaignId, user.unitId(), user.username(), user.displayName(), body.strip(), time.now());
+        store.addComment(campaignId, user.unitId(), user.username(), user.displayName(), text, time.now());
         return step(campaignId, "scoring.result.comment", w);
     }
 
@@ -304,7 +303,7 @@ public class ResultService {
         store.addApproval(campaignId, user.username(), user.displayName(), now);
         if (w.approvals().size() + 1 >= APPROVERS) {
             store.approved(campaignId, now);
-            evaluations.lock(campaignId, user, "results approved");
+            evaluations.lock(campaignId, user, "考核结果已审定");
         }
         return step(campaignId, "scoring.result.approve", w);
     }
@@ -326,15 +325,9 @@ public class ResultService {
         return w;
     }
 
-    static String statusLabel(String status) {
-        return switch (status) {
-            case "COMPUTED" -> "已计算";
-            case "PROPOSED" -> "已拟定";
-            case "CONSULTING" -> "征求意见中";
-            case "APPROVED" -> "已审定";
-            case "PUBLISHED" -> "已公布";
-            default -> status;
-        };
+    /** The status as the user's language names it (resolved by the message source with the error). */
+    static MessageSourceResolvable statusLabel(String status) {
+        return new DefaultMessageSourceResolvable("scoring.status." + status);
     }
 
     private WorkflowView step(long campaignId, String action, WorkflowView before) {
@@ -349,6 +342,33 @@ public class ResultService {
         if (e.reviewId() == null) {
             store.markStale(e.campaignId());
         }
+    }
+
+    /** The office of the campaign and the leaders read every result; targets only their own, once published. */
+    public boolean readsAll(CampaignView campaign, CurrentUser user) {
+        return campaigns.isOffice(campaign, user) || user.permissions().contains("scoring:result:read");
+    }
+
+    /** Member units (assessors of the jurisdiction) and the office comment while the results are consulted. */
+    public boolean mayComment(CampaignView campaign, CurrentUser user) {
+        return campaigns.isOffice(campaign, user)
+                || (user.hasRole("ASSESSOR") && user.jurisdictionUnitId() == campaign.ownerUnitId());
+    }
+
+    /** One target's result if the caller may read it; 404 and a DENIED audit record otherwise. */
+    public ResultView readableResult(CampaignView campaign, long targetId, CurrentUser user) {
+        if (!readsAll(campaign, user) && !visibleToTarget(campaign.id(), targetId, user)) {
+            events.publishEvent(AuditEvent.denied(
+                    "scoring.result.read", TYPE, campaign.id() + "/" + targetId, "not own or not published"));
+            throw new NotFoundException("scoring-result", targetId);
+        }
+        return store.result(campaign.id(), targetId)
+                .orElseThrow(() -> new NotFoundException("scoring-result", targetId));
+    }
+
+    /** The result rows the caller may read. */
+    public List<ResultView> readable(CampaignView campaign, CurrentUser user) {
+        return readsAll(campaign, user) ? store.results(campaign.id()) : ownPublished(campaign.id(), user);
     }
 
     /** A target's own published result rows (none before publication or for a unit that is no target). */

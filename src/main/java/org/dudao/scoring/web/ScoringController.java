@@ -21,7 +21,6 @@ import org.dudao.scoring.domain.AdjustmentService;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
-import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
@@ -34,7 +33,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -75,9 +73,9 @@ class ScoringController {
         CurrentUser user = CurrentUser.require();
         CampaignView campaign = campaigns.visible(id, user);
         boolean office = campaigns.isOffice(campaign, user);
-        boolean reader = office || user.permissions().contains("scoring:result:read");
+        boolean reader = results.readsAll(campaign, user);
         WorkflowView workflow = store.workflow(id).orElse(null);
-        List<ResultView> rows = reader ? store.results(id) : results.ownPublished(id, user);
+        List<ResultView> rows = results.readable(campaign, user);
         Map<String, List<ResultView>> byCategory = new LinkedHashMap<>();
         for (ResultView r : rows) {
             byCategory
@@ -90,7 +88,7 @@ class ScoringController {
         model.addAttribute("office", office);
         model.addAttribute("reader", reader);
         model.addAttribute("leader", user.permissions().contains("scoring:result:approve"));
-        model.addAttribute("member", user.hasRole("ASSESSOR") || office);
+        model.addAttribute("member", results.mayComment(campaign, user));
         model.addAttribute("workflow", workflow);
         model.addAttribute("byCategory", byCategory);
         model.addAttribute("names", names);
@@ -104,14 +102,7 @@ class ScoringController {
     String breakdown(@PathVariable long id, @PathVariable long targetId, Model model) {
         CurrentUser user = CurrentUser.require();
         CampaignView campaign = campaigns.visible(id, user);
-        boolean reader =
-                campaigns.isOffice(campaign, user) || user.permissions().contains("scoring:result:read");
-        if (!reader && !results.visibleToTarget(id, targetId, user)) {
-            events.publishEvent(AuditEvent.denied(
-                    "scoring.result.read", "scoring-result", id + "/" + targetId, "not own or not published"));
-            throw new NotFoundException("scoring-result", targetId);
-        }
-        ResultView r = store.result(id, targetId).orElseThrow(() -> new NotFoundException("scoring-result", targetId));
+        ResultView r = results.readableResult(campaign, targetId, user);
         model.addAttribute("campaign", campaign);
         model.addAttribute("r", r);
         model.addAttribute("b", store.breakdown(id, targetId).orElse(Map.of()));
@@ -132,13 +123,7 @@ class ScoringController {
         model.addAttribute("targets", targets);
         model.addAttribute("byId", byId);
         model.addAttribute("mayAdjust", adjustments.mayPropose(campaign, user));
-        model.addAttribute(
-                "list",
-                adjustments.ofCampaign(id).stream()
-                        .filter(a -> office
-                                || user.hasRole("LEADER")
-                                || a.proposedBy().equals(user.username()))
-                        .toList());
+        model.addAttribute("list", adjustments.visibleTo(campaign, user));
         model.addAttribute("policy", policies.policy(id));
         return "scoring/adjustments";
     }
@@ -181,12 +166,12 @@ class ScoringController {
             @PathVariable long adjustmentId,
             @RequestParam boolean approve,
             @RequestParam(required = false) String note,
-            @RequestHeader(value = "HX-Prompt", required = false) String prompt,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        adjustments.decide(id, adjustmentId, approve, note != null ? note : prompt, CurrentUser.require());
+        adjustments.decide(
+                id, adjustmentId, approve, note != null ? note : Htmx.prompt(request), CurrentUser.require());
         back(
                 id,
                 "/adjustments",

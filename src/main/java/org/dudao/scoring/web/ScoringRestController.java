@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dudao.campaign.CampaignApi;
-import org.dudao.campaign.CampaignView;
 import org.dudao.scoring.AdjustmentCommand;
 import org.dudao.scoring.AdjustmentView;
 import org.dudao.scoring.ResultView;
@@ -18,7 +17,6 @@ import org.dudao.scoring.domain.CampaignPolicy;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
-import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,8 +71,7 @@ class ScoringRestController {
     CampaignPolicy putPolicy(@PathVariable long id, @RequestBody JsonNode body) {
         CurrentUser user = CurrentUser.require();
         campaigns.managed(id, user);
-        String status = store.workflow(id).map(WorkflowView::status).orElse(null);
-        return policies.put(id, body, status, user);
+        return policies.put(id, body, user);
     }
 
     record Created(long id, String status) {}
@@ -92,12 +89,7 @@ class ScoringRestController {
     @Operation(summary = "Bonus and penalty events: all for the office and leaders, an assessor's own proposals")
     List<AdjustmentView> adjustments(@PathVariable long id) {
         CurrentUser user = CurrentUser.require();
-        CampaignView c = campaigns.visible(id, user);
-        List<AdjustmentView> all = adjustments.ofCampaign(id);
-        if (campaigns.isOffice(c, user) || user.hasRole("LEADER")) {
-            return all;
-        }
-        return all.stream().filter(a -> a.proposedBy().equals(user.username())).toList();
+        return adjustments.visibleTo(campaigns.visible(id, user), user);
     }
 
     record Decision(String note) {}
@@ -134,11 +126,7 @@ class ScoringRestController {
     @Operation(summary = "Results: every target for the office and leaders; a target its own row once published")
     List<ResultView> results(@PathVariable long id) {
         CurrentUser user = CurrentUser.require();
-        CampaignView c = campaigns.visible(id, user);
-        if (campaigns.isOffice(c, user) || user.permissions().contains("scoring:result:read")) {
-            return store.results(id);
-        }
-        return results.ownPublished(id, user);
+        return results.readable(campaigns.visible(id, user), user);
     }
 
     @GetMapping("/results/{targetId}/breakdown")
@@ -146,14 +134,7 @@ class ScoringRestController {
     @Operation(summary = "Every point of a target's result explained: tasks, events, components, review changes")
     Map<String, Object> breakdown(@PathVariable long id, @PathVariable long targetId) {
         CurrentUser user = CurrentUser.require();
-        CampaignView c = campaigns.visible(id, user);
-        boolean reader = campaigns.isOffice(c, user) || user.permissions().contains("scoring:result:read");
-        if (!reader && !results.visibleToTarget(id, targetId, user)) {
-            events.publishEvent(AuditEvent.denied(
-                    "scoring.result.read", "scoring-result", id + "/" + targetId, "not own or not published"));
-            throw new NotFoundException("scoring-result", targetId);
-        }
-        ResultView r = store.result(id, targetId).orElseThrow(() -> new NotFoundException("scoring-result", targetId));
+        ResultView r = results.readableResult(campaigns.visible(id, user), targetId, user);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", r);
         m.putAll(store.breakdown(id, targetId).orElse(Map.of()));

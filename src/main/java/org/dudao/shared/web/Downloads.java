@@ -17,12 +17,15 @@ public final class Downloads {
     public static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
         return ResponseEntity.ok()
                 .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(filename, false))
                 .body(bytes);
+    }
+
+    /** The Content-Disposition value for a (Chinese) file name: a download, or shown in the browser. */
+    public static String disposition(String filename, boolean inline) {
+        return (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(filename, StandardCharsets.UTF_8)
+                .build()
+                .toString();
     }
 }

@@ -41,4 +41,16 @@ public final class Htmx {
             response.sendRedirect(target);
         }
     }
+
+    /**
+     * The answer to an {@code hx-prompt}, or null. htmx sends non-ASCII answers (any Chinese text)
+     * URI-encoded and says so in {@code HX-Prompt-URI-AutoEncoded}; this decodes them.
+     */
+    public static String prompt(HttpServletRequest request) {
+        String value = request.getHeader("HX-Prompt");
+        if (value != null && "true".equals(request.getHeader("HX-Prompt-URI-AutoEncoded"))) {
+            return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return value;
+    }
 }

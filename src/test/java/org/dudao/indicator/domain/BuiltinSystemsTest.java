@@ -112,6 +112,23 @@ class BuiltinSystemsTest {
         assertThat(count(roots, 3)).isEqualTo(26);
     }
 
+    /**
+     * 附件5 (部门2): the seed's last line (000:414, without a line break) holds the fifth task of
+     * 健全法治政府建设推进机制, so 十、 is 9 points over 9 one-point tasks as printed.
+     */
+    @Test
+    void department2EndsWithTheSatisfactionSelfAssessmentTask() {
+        List<IndicatorNode> roots = tree("PDS-2020-DEPT2");
+        assertThat(leaves(roots)).hasSize(95);
+        IndicatorNode last = roots.get(roots.size() - 1);
+        assertThat(last.label()).isEqualTo("十、");
+        assertThat(leaves(List.of(last))).hasSize(9).last().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("开展推进法治政府建设满意度自评工作");
+            assertThat(t.points()).isEqualByComparingTo("1");
+            assertThat(t.sourceRef()).isEqualTo("000:414");
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     List<IndicatorNode> tree(String code) {

@@ -75,7 +75,7 @@ class SourceInconsistenciesTest {
         List<Finding> f = Validator.compareLevelOne(tree("PDS-2020-COUNTY"), tree("PDS-2020-DEPT2"));
         assertThat(f)
                 .extracting(Finding::nodePath)
-                .contains("五、全面落实行政执法责任制", "六、强化对行政权力的制约和监督", "七、全面推进政务公开", "八、依法有效化解社会矛盾纠纷");
+                .contains("三、建立健全依法决策机制", "五、全面落实行政执法责任制", "六、强化对行政权力的制约和监督", "七、全面推进政务公开", "八、依法有效化解社会矛盾纠纷");
     }
 
     @Test
