@@ -1,11 +1,14 @@
 package org.dudao.identity;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import org.dudao.identity.domain.AccountRepository;
 import org.dudao.identity.domain.AccountService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The identity module's facade for other modules (start-up work such as demo data). */
+/** The identity module's facade for other modules (start-up work such as demo data, notice recipients). */
 @Service
 public class IdentityApi {
 
@@ -27,6 +30,31 @@ public class IdentityApi {
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();
+    }
+
+    /**
+     * The enabled accounts of the units that hold any of the roles ({@link Role} names); every enabled
+     * account of the units when {@code roles} is empty. Each account once, in id order.
+     *
+     * @throws IllegalArgumentException for a name that is not a role
+     */
+    @Transactional(readOnly = true)
+    public List<Long> activeAccountIds(Collection<Long> unitIds, Collection<String> roles) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        if (roles.isEmpty()) {
+            return repository.activeIdsOfUnits(unitIds);
+        }
+        EnumSet<Role> wanted = EnumSet.noneOf(Role.class);
+        roles.forEach(r -> wanted.add(Role.valueOf(r)));
+        return repository.activeIdsOfUnitsWithRoles(unitIds, wanted);
+    }
+
+    /** Those of the given accounts that exist and are enabled, in id order. */
+    @Transactional(readOnly = true)
+    public List<Long> activeAmong(Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? List.of() : repository.activeIdsAmong(accountIds);
     }
 
     public record CreatedAccount(AccountView account, String password) {}

@@ -53,7 +53,7 @@ public class ScoringApi {
 
     /** Recomputes after a review decision and records which results it changed. */
     @Transactional
-    public List<ResultStore.Change> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
+    public List<ResultChange> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
         return service.recomputeForReview(campaignId, reviewId, user);
     }
 }

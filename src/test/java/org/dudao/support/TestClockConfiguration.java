@@ -3,6 +3,7 @@ package org.dudao.support;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -10,5 +11,11 @@ public class TestClockConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock();
+    }
+
+    @Bean
+    @Primary
+    MutableDatabaseTime testDatabaseTime(JdbcClient jdbc) {
+        return new MutableDatabaseTime(jdbc);
     }
 }

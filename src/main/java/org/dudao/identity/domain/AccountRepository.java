@@ -1,8 +1,11 @@
 package org.dudao.identity.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.dudao.identity.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findByUsernameKey(String usernameKey);
@@ -10,4 +13,14 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByUsernameKey(String usernameKey);
 
     List<Account> findAllByOrderByIdAsc();
+
+    @Query("select a.id from Account a where a.unitId in :units and a.enabled = true order by a.id")
+    List<Long> activeIdsOfUnits(Collection<Long> units);
+
+    @Query("select distinct a.id from Account a join a.roles r where a.unitId in :units and a.enabled = true"
+            + " and r in :roles order by a.id")
+    List<Long> activeIdsOfUnitsWithRoles(Collection<Long> units, Collection<Role> roles);
+
+    @Query("select a.id from Account a where a.id in :ids and a.enabled = true order by a.id")
+    List<Long> activeIdsAmong(Collection<Long> ids);
 }

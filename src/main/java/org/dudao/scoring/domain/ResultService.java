@@ -18,6 +18,7 @@ import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.EvaluationChanged;
 import org.dudao.evaluation.EvaluationView;
 import org.dudao.scoring.AdjustmentView;
+import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.engine.Adjustment;
@@ -204,7 +205,7 @@ public class ResultService {
      * campaign: every target whose final score, level or rank moved gets a change record naming the review.
      */
     @Transactional
-    public List<ResultStore.Change> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
+    public List<ResultChange> recomputeForReview(long campaignId, long reviewId, CurrentUser user) {
         campaigns.managed(campaignId, user);
         WorkflowView w =
                 store.lockWorkflow(campaignId).orElseThrow(() -> new ConflictException(null, "scoring.notComputed"));
@@ -213,7 +214,7 @@ public class ResultService {
         Computation computation = ScoringEngine.compute(inputs(campaignId));
         Instant now = time.now();
         store.saveComputation(campaignId, computation.results(), computation.lists(), user.username(), now);
-        List<ResultStore.Change> changes = new ArrayList<>();
+        List<ResultChange> changes = new ArrayList<>();
         for (ResultView r : store.results(campaignId)) {
             ResultView o = old.get(r.targetId());
             boolean changed = o == null
@@ -223,7 +224,7 @@ public class ResultService {
             if (changed) {
                 store.recordChange(campaignId, o, r, reviewId, user.username(), now);
                 store.setReview(campaignId, r.targetId(), reviewId);
-                changes.add(new ResultStore.Change(
+                changes.add(new ResultChange(
                         r.targetId(),
                         reviewId,
                         o == null ? null : o.finalScore(),

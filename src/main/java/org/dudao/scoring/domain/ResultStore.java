@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.engine.Lists;
@@ -143,22 +144,10 @@ public class ResultStore {
                 .update();
     }
 
-    public record Change(
-            long targetId,
-            Long reviewId,
-            java.math.BigDecimal oldFinal,
-            java.math.BigDecimal newFinal,
-            String oldLevel,
-            String newLevel,
-            Integer oldRank,
-            Integer newRank,
-            String changedBy,
-            Instant changedAt) {}
-
-    public List<Change> changes(long campaignId, long targetId) {
+    public List<ResultChange> changes(long campaignId, long targetId) {
         return jdbc.sql("select * from scoring_result_change where campaign_id = ? and target_id = ? order by id")
                 .params(campaignId, targetId)
-                .query((rs, i) -> new Change(
+                .query((rs, i) -> new ResultChange(
                         rs.getLong("target_id"),
                         (Long) rs.getObject("review_id"),
                         rs.getBigDecimal("old_final"),
