@@ -14,4 +14,5 @@ public record AccountView(
         Instant lockedUntil,
         Instant lastLoginAt,
         Instant passwordChangedAt,
-        String note) {}
+        String note,
+        String email) {}

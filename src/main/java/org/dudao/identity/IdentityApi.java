@@ -3,6 +3,7 @@ package org.dudao.identity;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.dudao.identity.domain.AccountRepository;
 import org.dudao.identity.domain.AccountService;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,18 @@ public class IdentityApi {
     @Transactional(readOnly = true)
     public List<Long> activeAmong(Collection<Long> accountIds) {
         return accountIds.isEmpty() ? List.of() : repository.activeIdsAmong(accountIds);
+    }
+
+    /** The e-mail addresses of those of the accounts that are enabled and have one. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> emails(Collection<Long> accountIds) {
+        Map<Long, String> out = new java.util.TreeMap<>();
+        if (!accountIds.isEmpty()) {
+            for (Object[] row : repository.activeEmailsAmong(accountIds)) {
+                out.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return out;
     }
 
     public record CreatedAccount(AccountView account, String password) {}

@@ -132,6 +132,32 @@ class AccountAdministrationIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void systemAdminSetsAnEmailAddressForNotifications() {
+        WebClient sys = new WebClient(port);
+        sys.login("sysadmin", demo.password("sysadmin"));
+        sys.get("/admin/accounts");
+        long id = jdbc.sql("select id from identity_account where username = 'pds-leader'")
+                .query(Long.class)
+                .single();
+        HttpResponse<String> bad = sys.post("/admin/accounts/" + id + "/email", Map.of("email", "不是邮箱"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(sys.get("/admin/accounts").body()).contains("电子邮箱格式不正确");
+        sys.post("/admin/accounts/" + id + "/email", Map.of("email", "leader@pds.example"));
+        assertThat(sys.get("/admin/accounts").body()).contains("leader@pds.example");
+        assertThat(jdbc.sql("select email from identity_account where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("leader@pds.example");
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'identity.account.email'"
+                                + " and object_id = ?")
+                        .param(String.valueOf(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     private long unitId(String name) {
         return jdbc.sql("select id from organization_unit where name = :n")
                 .param("n", name)

@@ -77,10 +77,13 @@ public final class BrowserSession implements AutoCloseable {
         driver.get("http://localhost:" + port + path);
     }
 
-    /** Scrolls the element to the middle of the window first: a long page puts buttons below the fold. */
+    /**
+     * Scrolls the element to the middle of the window first: a long page puts buttons below the fold.
+     * Instantly: Bootstrap's smooth scrolling would otherwise still be moving the page at the click.
+     */
     public void click(By by) {
         var element = driver.findElement(by);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

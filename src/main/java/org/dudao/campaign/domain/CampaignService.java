@@ -65,11 +65,14 @@ public class CampaignService {
         this.messages = messages;
     }
 
-    /** What the user sees: its office's campaigns, and those its unit is a target or assessor in. */
+    /**
+     * What the user sees: its office's campaigns (also for an inspector of the jurisdiction, who rates
+     * their on-site tasks), and those its unit is a target or assessor in.
+     */
     @Transactional(readOnly = true)
     public List<CampaignView> list(CurrentUser user) {
         Map<Long, CampaignView> out = new LinkedHashMap<>();
-        if (isOffice(user)) {
+        if (seesJurisdiction(user)) {
             store.listOwnedBy(user.jurisdictionUnitId()).forEach(c -> out.put(c.id(), c));
         }
         store.listInvolving(user.unitId()).forEach(c -> out.putIfAbsent(c.id(), c));
@@ -83,6 +86,11 @@ public class CampaignService {
         return user.roles().contains("OFFICE_ADMIN") && campaign.ownerUnitId() == user.jurisdictionUnitId();
     }
 
+    /** The office, leaders and inspectors (考核组: on-site assessment) see every campaign of their jurisdiction. */
+    static boolean seesJurisdiction(CurrentUser user) {
+        return isOffice(user) || user.hasRole("INSPECTOR");
+    }
+
     static boolean isOffice(CurrentUser user) {
         return user.roles().stream().anyMatch(OFFICE_ROLES::contains);
     }
@@ -91,7 +99,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public CampaignView visible(long id, CurrentUser user) {
         CampaignView c = store.find(id).orElseThrow(() -> new NotFoundException(TYPE, id));
-        if (isOffice(user) && c.ownerUnitId() == user.jurisdictionUnitId()) {
+        if (seesJurisdiction(user) && c.ownerUnitId() == user.jurisdictionUnitId()) {
             return c;
         }
         if (store.listInvolving(user.unitId()).stream().anyMatch(x -> x.id() == id)) {

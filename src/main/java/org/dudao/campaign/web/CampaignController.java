@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/campaigns")
 class CampaignController {
 
+    static final String ONSITE = "实地考核";
+
     private final CampaignService service;
     private final CampaignApi campaigns;
     private final CampaignTemplates templates;
@@ -108,6 +110,17 @@ class CampaignController {
         model.addAttribute(
                 "isAssessor",
                 tasks.stream().anyMatch(t -> t.assessorUnitId() != null && t.assessorUnitId() == user.unitId()));
+        // the link to the on-site form (实地考核表); the form itself checks who may rate each task
+        boolean inspector = user.hasRole("INSPECTOR") && c.ownerUnitId() == user.jurisdictionUnitId();
+        model.addAttribute(
+                "onsite",
+                user.permissions().contains("evaluation:grade:write")
+                        && tasks.stream()
+                                .anyMatch(t -> t.methods().contains(ONSITE)
+                                        && (office
+                                                || inspector
+                                                || (t.assessorUnitId() != null
+                                                        && t.assessorUnitId() == user.unitId()))));
         if (office) {
             model.addAttribute(
                     "toCheck",

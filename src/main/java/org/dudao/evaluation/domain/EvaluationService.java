@@ -152,6 +152,22 @@ public class EvaluationService {
             Channel channel,
             boolean dryRun,
             Long reviewId) {
+        return apply(campaignId, rows, user, channel, dryRun, reviewId, Map.of());
+    }
+
+    /**
+     * As {@link #apply(long, List, CurrentUser, Channel, boolean, Long)}, with entries added to the
+     * {@code detail} of every changed evaluation (an on-site visit: its id, team and time).
+     */
+    @Transactional
+    public List<RowResult> apply(
+            long campaignId,
+            List<EvaluationCommand> rows,
+            CurrentUser user,
+            Channel channel,
+            boolean dryRun,
+            Long reviewId,
+            Map<String, Object> extraDetail) {
         CampaignView campaign = campaigns.campaign(campaignId);
         Map<Long, TargetView> targets =
                 campaigns.targets(campaignId).stream().collect(Collectors.toMap(TargetView::id, Function.identity()));
@@ -246,7 +262,7 @@ public class EvaluationService {
             } else {
                 status = old == null ? "CREATED" : "UPDATED";
                 if (!dryRun) {
-                    write(campaignId, c, old, rater, user, channel, now, reviewId);
+                    write(campaignId, c, old, rater, user, channel, now, reviewId, extraDetail);
                     changedTargets.add(c.target().id());
                 }
             }
@@ -266,9 +282,11 @@ public class EvaluationService {
             CurrentUser user,
             Channel channel,
             Instant now,
-            Long reviewId) {
+            Long reviewId,
+            Map<String, Object> extraDetail) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rater", rater.name());
+        detail.putAll(extraDetail);
         if (c.checkedUrl() != null) {
             detail.put("url", c.checkedUrl());
             detail.put("checkedAt", now.toString());

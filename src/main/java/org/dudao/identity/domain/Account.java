@@ -68,6 +68,8 @@ public class Account extends AuditedEntity {
 
     private String note;
 
+    private String email;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "identity_account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "role")
@@ -161,6 +163,7 @@ public class Account extends AuditedEntity {
         m.put("roles", new TreeSet<>(roles.stream().map(Enum::name).toList()));
         m.put("enabled", enabled);
         m.put("lockedUntil", lockedUntil == null ? null : lockedUntil.toString());
+        m.put("email", email);
         return m;
     }
 
@@ -202,6 +205,19 @@ public class Account extends AuditedEntity {
 
     public String getNote() {
         return note;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** An e-mail address (checked loosely: one @, a dot in the domain, no spaces), or null to remove it. */
+    public void setEmail(String email) {
+        String e = Texts.optional("email", email, 254);
+        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new org.dudao.shared.error.InvalidInputException("email", "account.emailInvalid");
+        }
+        this.email = e;
     }
 
     public Set<Role> getRoles() {

@@ -23,4 +23,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     @Query("select a.id from Account a where a.id in :ids and a.enabled = true order by a.id")
     List<Long> activeIdsAmong(Collection<Long> ids);
+
+    @Query("select a.id, a.email from Account a where a.id in :ids and a.enabled = true and a.email is not null"
+            + " order by a.id")
+    List<Object[]> activeEmailsAmong(Collection<Long> ids);
 }

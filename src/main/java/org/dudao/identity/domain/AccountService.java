@@ -172,6 +172,16 @@ public class AccountService {
         return view(account);
     }
 
+    /** The account's e-mail address for notifications (null removes it). */
+    public AccountView setEmail(long accountId, String email) {
+        Account account = load(accountId);
+        Map<String, Object> before = account.snapshot();
+        account.setEmail(email);
+        accounts.saveAndFlush(account);
+        events.publishEvent(AuditEvent.success("identity.account.email", TYPE, accountId, before, account.snapshot()));
+        return view(account);
+    }
+
     public void grant(Role role, String permission) {
         RoleRules.checkGrant(role, permission);
         if (permissions.grant(role, permission)) {
@@ -222,6 +232,7 @@ public class AccountService {
                 a.getLockedUntil(),
                 a.getLastLoginAt(),
                 a.getPasswordChangedAt(),
-                a.getNote());
+                a.getNote(),
+                a.getEmail());
     }
 }

@@ -89,6 +89,23 @@ class AccountAdminController {
         return "redirect:/admin/accounts";
     }
 
+    @PostMapping("/admin/accounts/{id}/email")
+    @PreAuthorize("hasAuthority('identity:account:write')")
+    String email(
+            @PathVariable long id,
+            @RequestParam(required = false) String email,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            AccountView a = accounts.setEmail(id, email);
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("account.emailSaved", new Object[] {a.username()}, locale));
+        } catch (DudaoException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/admin/accounts";
+    }
+
     @PostMapping("/admin/accounts/{id}/enabled")
     @PreAuthorize("hasAuthority('identity:account:write')")
     String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect, Locale locale) {

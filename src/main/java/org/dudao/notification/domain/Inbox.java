@@ -48,9 +48,11 @@ public class Inbox {
     private final IdentityApi identity;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final NoticeMailer mailer;
 
-    Inbox(JdbcClient jdbc, IdentityApi identity, Clock clock, ApplicationEventPublisher events) {
+    Inbox(JdbcClient jdbc, IdentityApi identity, Clock clock, ApplicationEventPublisher events, NoticeMailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
         this.identity = identity;
         this.clock = clock;
         this.events = events;
@@ -75,6 +77,7 @@ public class Inbox {
         if (accounts.isEmpty()) {
             return 0;
         }
+        mailer.afterCommit(notice, accounts);
         return jdbc.sql("insert into notification (account_id, kind, title, body, link, reminder_id, created_at)"
                         + " select a, cast(? as varchar), cast(? as varchar), cast(? as text), cast(? as varchar),"
                         + " cast(? as bigint), cast(? as timestamptz) from unnest(cast(? as bigint[])) as a"
