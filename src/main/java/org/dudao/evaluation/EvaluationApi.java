@@ -25,6 +25,11 @@ public class EvaluationApi {
         return store.ofCampaign(campaignId);
     }
 
+    /** The campaign's evaluations as the score computation reads them (lean, no method record). */
+    public List<ScoringRow> forScoring(long campaignId) {
+        return store.forScoring(campaignId);
+    }
+
     public List<EvaluationView> ofTarget(long targetId) {
         return store.ofTarget(targetId);
     }

@@ -263,10 +263,13 @@ public final class ScoringBenchmark {
             return campaigns.tasks(campaignId);
         });
         print("     policy + targets + tasks (CampaignApi, PolicyService)", setUp);
-        Timings ofCampaign = measure(() -> evaluations.ofCampaign(campaignId));
+        Timings ofCampaign = measure(() -> evaluations.forScoring(campaignId));
         print(
-                String.format("     evaluations: EvaluationApi.ofCampaign (%,d views)", (long) targets * TASKS),
+                String.format("     evaluations: EvaluationApi.forScoring (%,d rows)", (long) targets * TASKS),
                 ofCampaign);
+        print(
+                String.format("     (before: EvaluationApi.ofCampaign, %,d full views)", (long) targets * TASKS),
+                measure(() -> evaluations.ofCampaign(campaignId)));
         String all = "select * from evaluation where campaign_id = ?";
         String sorted = all + " order by target_id, task_id";
         String needed = "select target_id, task_id, grade, points, not_applicable, reason, evaluated_by,"

@@ -16,6 +16,7 @@ import org.dudao.evaluation.Channel;
 import org.dudao.evaluation.EvaluationView;
 import org.dudao.evaluation.Grade;
 import org.dudao.evaluation.HistoryView;
+import org.dudao.evaluation.ScoringRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +40,34 @@ public class EvaluationStore {
                 .param(campaignId)
                 .query(this::view)
                 .list();
+    }
+
+    /**
+     * A campaign's evaluations as the score computation needs them: only its columns, the rater read
+     * from the method record in SQL (no JSON parsed in Java), read row by row into the list.
+     */
+    public List<ScoringRow> forScoring(long campaignId) {
+        List<ScoringRow> rows = new java.util.ArrayList<>();
+        jdbc.sql("select target_id, task_id, grade, points, not_applicable, reason, detail ->> 'rater',"
+                        + " coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation"
+                        + " where campaign_id = ?")
+                .param(campaignId)
+                .query(rs -> {
+                    java.sql.Timestamp at = rs.getTimestamp(9);
+                    long review = rs.getLong(10);
+                    rows.add(new ScoringRow(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            grade(rs.getString(3)),
+                            rs.getBigDecimal(4),
+                            rs.getBoolean(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            at.toInstant(),
+                            rs.wasNull() ? null : review));
+                });
+        return rows;
     }
 
     public List<EvaluationView> ofTarget(long targetId) {

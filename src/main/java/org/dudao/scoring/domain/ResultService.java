@@ -16,7 +16,7 @@ import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.EvaluationChanged;
-import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.ScoringRow;
 import org.dudao.scoring.AdjustmentView;
 import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
@@ -106,7 +106,7 @@ public class ResultService {
                         t.path()))
                 .toList();
         List<Evaluation> evals = new ArrayList<>();
-        for (EvaluationView e : evaluations.ofCampaign(campaignId)) {
+        for (ScoringRow e : evaluations.forScoring(campaignId)) {
             TaskView task = byId.get(e.taskId());
             evals.add(new Evaluation(
                     e.targetId(),
@@ -115,7 +115,7 @@ public class ResultService {
                     e.points(),
                     e.notApplicable(),
                     e.reason(),
-                    assessor(task, e),
+                    assessor(task, e.rater(), e.evaluatedBy()),
                     e.evaluatedAt(),
                     e.reviewId()));
         }
@@ -141,9 +141,7 @@ public class ResultService {
     }
 
     /** Who gave the score, as the breakdown shows it: the responsible subject and the person. */
-    static String assessor(TaskView task, EvaluationView e) {
-        String person = e.evaluatedByName() == null ? e.evaluatedBy() : e.evaluatedByName();
-        Object rater = e.detail().get("rater");
+    static String assessor(TaskView task, String rater, String person) {
         if ("ASSESSOR".equals(rater) && task != null && task.assessorName() != null) {
             return task.assessorName() + "（" + person + "）";
         }

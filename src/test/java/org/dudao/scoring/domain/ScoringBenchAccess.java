@@ -67,7 +67,10 @@ public final class ScoringBenchAccess {
                         e.points(),
                         e.notApplicable(),
                         e.reason(),
-                        ResultService.assessor(tasks.get(e.taskId()), e),
+                        ResultService.assessor(
+                                tasks.get(e.taskId()),
+                                String.valueOf(e.detail().get("rater")),
+                                e.evaluatedByName() == null ? e.evaluatedBy() : e.evaluatedByName()),
                         e.evaluatedAt(),
                         e.reviewId()))
                 .toList();
