@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dudao.evidence.domain.Attachments;
+import org.dudao.evidence.domain.EvidenceRepository;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +14,32 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The evidence module's facade for other modules: files attached to their objects (a problem's
  * evidence, a review request, a rectification report), kept in the same hashed blob store as the
- * submissions. The calling module checks who may attach and read.
+ * submissions, and the state of a campaign's submissions for progress figures (reports). The calling
+ * module checks who may attach and read.
  */
 @Service
 @Transactional(readOnly = true)
 public class EvidenceApi {
 
     private final Attachments attachments;
+    private final EvidenceRepository submissions;
 
-    EvidenceApi(Attachments attachments) {
+    EvidenceApi(Attachments attachments, EvidenceRepository submissions) {
         this.attachments = attachments;
+        this.submissions = submissions;
+    }
+
+    /** Where a target's submission of a task stands; (target, task) pairs without one are not started. */
+    public record SubmissionState(long targetId, long taskId, SubmissionStatus status, int files) {}
+
+    /**
+     * Every started submission of the campaign, in one query (read only; the caller checks who may see
+     * which target's).
+     */
+    public List<SubmissionState> submissionStates(long campaignId) {
+        return submissions.cells(campaignId).stream()
+                .map(c -> new SubmissionState(c.targetId(), c.taskId(), c.status(), c.files()))
+                .toList();
     }
 
     public record OpenedAttachment(AttachmentView attachment, InputStream content) {}

@@ -1,6 +1,7 @@
 package org.dudao.portal;
 
 import java.util.List;
+import org.dudao.campaign.CampaignApi;
 import org.dudao.identity.Role;
 import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitScope;
@@ -10,14 +11,21 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 首页: what the signed-in user's unit is and what they can do; nothing of other units' data. */
+/**
+ * 首页: what the signed-in user's unit is and what they can do, and the newest campaigns the user takes
+ * part in with a link to their dashboards; nothing of other units' data.
+ */
 @Controller
 class HomeController {
 
-    private final OrganizationApi organization;
+    static final int CAMPAIGNS_SHOWN = 5;
 
-    HomeController(OrganizationApi organization) {
+    private final OrganizationApi organization;
+    private final CampaignApi campaigns;
+
+    HomeController(OrganizationApi organization, CampaignApi campaigns) {
         this.organization = organization;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/")
@@ -36,6 +44,11 @@ class HomeController {
             model.addAttribute("unitCount", visible.size());
             model.addAttribute(
                     "notes", visible.stream().filter(u -> u.note() != null).toList());
+        }
+        if (user.permissions().contains("campaign:campaign:read")) {
+            model.addAttribute(
+                    "campaigns",
+                    campaigns.list(user).stream().limit(CAMPAIGNS_SHOWN).toList());
         }
         return "portal/home";
     }
