@@ -606,7 +606,7 @@
         li.appendChild(node('div', 'small text-muted', when(r.visitedAt) + ' · ' + r.team.join('、')));
         var pending = (r.photos || []).filter(function (p) { return !p.uploaded; }).length;
         li.appendChild(node('div', 'small', t('summary', r.items.length, pending)));
-        var failed = r.error || (r.errors && Object.keys(r.errors).length);
+        var failed = refused(r);
         var status = failed ? t('status-error') : (r.visitId ? t('status-photos') : t('status-waiting'));
         li.appendChild(node('div', 'small queue-status ' + (failed ? 'text-danger' : 'text-muted'), status));
         if (r.error) {
@@ -665,8 +665,17 @@
   var syncing = false;
   var stopped = null; // why the last sync stopped early: 'login' or 'network'
 
-  /** Sends every waiting visit, then its photos; stops at the first network failure. */
-  function syncAll() {
+  /** Whether the server refused the visit as it stands (it then waits for an edit or 立即同步). */
+  function refused(r) {
+    return Boolean(r.error || (r.errors && Object.keys(r.errors).length));
+  }
+
+  /**
+   * Sends every waiting visit, then its photos; stops at the first network failure. Automatic syncs
+   * (timer, coming back online) skip visits the server refused, which would only be refused again;
+   * the 立即同步 button ({@code manual}) sends them too.
+   */
+  function syncAll(manual) {
     if (syncing) {
       return Promise.resolve();
     }
@@ -674,7 +683,8 @@
     stopped = null;
     el.syncNow.disabled = true;
     var hadWork = false;
-    return queued().then(function (records) {
+    return queued().then(function (all) {
+      var records = manual ? all : all.filter(function (r) { return !refused(r); });
       if (!records.length) {
         return null;
       }
@@ -919,7 +929,7 @@
     hideMessage();
     resetForm(true);
   });
-  el.syncNow.addEventListener('click', function () { syncAll(); });
+  el.syncNow.addEventListener('click', function () { syncAll(true); });
   window.addEventListener('online', function () {
     showNet();
     syncAll();

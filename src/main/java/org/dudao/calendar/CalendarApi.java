@@ -47,7 +47,7 @@ public class CalendarApi {
      */
     public LocalDate addWorkingDays(LocalDate from, int n) {
         Objects.requireNonNull(from, "from");
-        requireAtLeastOne(n);
+        requireCount(n);
         return calendar.calendar().plusWorkingDays(from, n);
     }
 
@@ -57,7 +57,7 @@ public class CalendarApi {
      */
     public Instant windowEnd(LocalDate from, int n) {
         Objects.requireNonNull(from, "from");
-        requireAtLeastOne(n);
+        requireCount(n);
         return calendar.calendar().windowEnd(from, n, ClockConfiguration.ZONE);
     }
 
@@ -81,8 +81,8 @@ public class CalendarApi {
         return calendar.missingYearWarning(today, locale);
     }
 
-    private static void requireAtLeastOne(int n) {
-        if (n < 1) {
+    private static void requireCount(int n) {
+        if (n < 1 || n > MAX_ADD) {
             throw new InvalidInputException("add", "calendar.add.invalid", String.valueOf(MAX_ADD));
         }
     }

@@ -54,10 +54,6 @@ public class EvidenceApi {
         return attachments.find(id);
     }
 
-    public List<AttachmentView> attachments(String ownerKind, long ownerId) {
-        return attachments.of(ownerKind, ownerId);
-    }
-
     public Map<Long, List<AttachmentView>> attachments(String ownerKind, Collection<Long> ownerIds) {
         return attachments.of(ownerKind, ownerIds);
     }

@@ -171,6 +171,11 @@ class FeedbackIT {
         for (JsonNode l : breakdown.get("tasks")) {
             if (l.get("taskId").asLong() == task) {
                 line = l;
+            } else {
+                // every other line was rated outside any review
+                assertThat(l.get("reviewId").isNull())
+                        .as("task %s", l.get("taskId"))
+                        .isTrue();
             }
         }
         assertThat(line).isNotNull();

@@ -306,6 +306,16 @@ class ScoringIT {
         assertThat(target.get(base + "/results/" + wangxin.id() + "/breakdown").statusCode())
                 .isEqualTo(404);
 
+        // -- a policy change after computing makes the results stale: they cannot be proposed until recomputed
+        ObjectNode changedPolicy = policy.deepCopy();
+        changedPolicy.put("bottomN", 4);
+        ok(office.put(base + "/policy", changedPolicy.toString()));
+        HttpResponse<String> staleProposal = office.post(base + "/results/propose", null);
+        assertThat(staleProposal.statusCode()).isEqualTo(409);
+        assertThat(json(staleProposal).get("detail").asText()).contains("重新计算");
+        ok(office.put(base + "/policy", policy.toString()));
+        ok(office.post(base + "/results/compute", null));
+
         // -- workflow: propose, consult (a member unit comments), two distinct leaders approve, publish
         assertThat(ok(office.post(base + "/results/propose", null))
                         .get("status")

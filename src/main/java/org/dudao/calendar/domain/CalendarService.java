@@ -90,7 +90,7 @@ public class CalendarService {
         LocalDate date = c.date();
         store.lockForChange();
         WorkingCalendar cal = store.read();
-        requireCovered(cal, date);
+        cal.requireCovered(date);
         Optional<LocalOverride> existing = cal.overrideOn(date);
         if (existing.isPresent()) {
             LocalOverride e = existing.get();
@@ -271,15 +271,6 @@ public class CalendarService {
                         .map(d -> d.date() + " " + d.name())
                         .toList());
         return m;
-    }
-
-    private static void requireCovered(WorkingCalendar cal, LocalDate date) {
-        if (cal.isEmpty()) {
-            throw new CalendarRangeException(date);
-        }
-        if (!cal.covers(date)) {
-            throw new CalendarRangeException(date, cal.firstYear(), cal.lastYear());
-        }
     }
 
     private static InvalidInputException yearOutOfRange(WorkingCalendar cal, int year) {

@@ -269,7 +269,8 @@ public final class WorkingCalendar {
         }
     }
 
-    private void requireCovered(LocalDate day) {
+    /** Refuses a date outside the maintained years with the Chinese range message. */
+    void requireCovered(LocalDate day) {
         if (isEmpty()) {
             throw new CalendarRangeException(day);
         }

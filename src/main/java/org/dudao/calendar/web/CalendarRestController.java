@@ -17,7 +17,6 @@ import org.dudao.calendar.domain.OverrideCommand;
 import org.dudao.calendar.domain.SpecialDayKind;
 import org.dudao.calendar.domain.WorkingCalendar;
 import org.dudao.calendar.domain.YearCommand;
-import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -104,9 +103,6 @@ class CalendarRestController {
     @PreAuthorize("hasAuthority('calendar:calendar:read')")
     WorkingDayAnswer workingDays(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam int add) {
-        if (add < 1 || add > CalendarApi.MAX_ADD) {
-            throw new InvalidInputException("add", "calendar.add.invalid", String.valueOf(CalendarApi.MAX_ADD));
-        }
         return new WorkingDayAnswer(api.addWorkingDays(from, add));
     }
 

@@ -322,10 +322,7 @@ public class CampaignService {
         if (until == null) {
             throw new InvalidInputException("until", "campaign.extension.untilRequired");
         }
-        String why = Texts.multiline("reason", reason, 500);
-        if (why == null) {
-            throw new InvalidInputException("reason", "campaign.extension.reasonRequired");
-        }
+        String why = Texts.requiredMultiline("reason", reason, 500, "campaign.extension.reasonRequired");
         long id = store.insertExtension(campaignId, targetId, taskId, until, why, user.username());
         events.publishEvent(AuditEvent.success(
                 "campaign.extension.grant",

@@ -116,7 +116,7 @@ public class EvaluationService {
             return store.ofCampaign(campaign.id());
         }
         return store.ofTasks(
-                ratableTasks(campaign, user).stream().map(TaskView::id).toList(), false);
+                ratableTasks(campaign, user).stream().map(TaskView::id).toList());
     }
 
     static final String ONSITE = "实地考核";
@@ -223,8 +223,13 @@ public class EvaluationService {
         // a not-applicable decision of the office binds assessors
         Map<String, EvaluationView> current = new HashMap<>();
         Set<Long> taskIds = new HashSet<>();
-        checked.forEach(c -> taskIds.add(c.task().id()));
-        for (EvaluationView e : store.ofTasks(taskIds, !dryRun)) {
+        Set<Long> targetIds = new HashSet<>();
+        checked.forEach(c -> {
+            taskIds.add(c.task().id());
+            targetIds.add(c.target().id());
+        });
+        // only the rows of the batch's (target, task) pairs are locked, not every target's row of the tasks
+        for (EvaluationView e : store.ofPairs(taskIds, targetIds, !dryRun)) {
             current.put(e.targetId() + "/" + e.taskId(), e);
         }
         for (int i = 0; i < checked.size(); i++) {

@@ -44,30 +44,25 @@ public class EvaluationStore {
 
     /**
      * A campaign's evaluations as the score computation needs them: only its columns, the rater read
-     * from the method record in SQL (no JSON parsed in Java), read row by row into the list.
+     * from the method record in SQL (no JSON parsed in Java).
      */
     public List<ScoringRow> forScoring(long campaignId) {
-        List<ScoringRow> rows = new java.util.ArrayList<>();
-        jdbc.sql("select target_id, task_id, grade, points, not_applicable, reason, detail ->> 'rater',"
+        return jdbc.sql("select target_id, task_id, grade, points, not_applicable, reason, detail ->> 'rater',"
                         + " coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation"
                         + " where campaign_id = ?")
                 .param(campaignId)
-                .query(rs -> {
-                    java.sql.Timestamp at = rs.getTimestamp(9);
-                    long review = rs.getLong(10);
-                    rows.add(new ScoringRow(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            grade(rs.getString(3)),
-                            rs.getBigDecimal(4),
-                            rs.getBoolean(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            at.toInstant(),
-                            rs.wasNull() ? null : review));
-                });
-        return rows;
+                .query((rs, n) -> new ScoringRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        grade(rs.getString(3)),
+                        rs.getBigDecimal(4),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant(),
+                        rs.getObject(10, Long.class)))
+                .list();
     }
 
     public List<EvaluationView> ofTarget(long targetId) {
@@ -85,16 +80,26 @@ public class EvaluationStore {
     }
 
     public List<EvaluationView> ofTasks(Collection<Long> taskIds) {
-        return ofTasks(taskIds, false);
-    }
-
-    /** The current rows of the tasks; with {@code lock} they stay locked for the rest of the transaction. */
-    List<EvaluationView> ofTasks(Collection<Long> taskIds, boolean lock) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where task_id = any(?) order by task_id, target_id" + (lock ? " for update" : ""))
+        return jdbc.sql(SELECT + " where task_id = any(?) order by task_id, target_id")
                 .param(taskIds.toArray(Long[]::new))
+                .query(this::view)
+                .list();
+    }
+
+    /**
+     * The current rows of the tasks for the targets (a superset of a batch's pairs, which the caller picks
+     * from); with {@code lock} they stay locked for the rest of the transaction.
+     */
+    List<EvaluationView> ofPairs(Collection<Long> taskIds, Collection<Long> targetIds, boolean lock) {
+        if (taskIds.isEmpty() || targetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where task_id = any(?) and target_id = any(?) order by task_id, target_id"
+                        + (lock ? " for update" : ""))
+                .params(taskIds.toArray(Long[]::new), targetIds.toArray(Long[]::new))
                 .query(this::view)
                 .list();
     }

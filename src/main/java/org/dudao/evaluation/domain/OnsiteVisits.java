@@ -221,12 +221,6 @@ public class OnsiteVisits {
         return campaign;
     }
 
-    /** Whether the caller may use the on-site form of the campaign (for links; no audit). */
-    public boolean mayUse(CampaignView campaign, CurrentUser user) {
-        return user.permissions().contains(WRITE)
-                && !onsiteTasks(campaign, user).isEmpty();
-    }
-
     // ---------------------------------------------------------------------------------------------
     // reading
 
@@ -279,10 +273,12 @@ public class OnsiteVisits {
 
     @Transactional(readOnly = true)
     public List<VisitView> visits(long campaignId, Long targetId, CurrentUser user) {
-        campaignFor(campaignId, user, READ);
+        CampaignView campaign = campaignFor(campaignId, user, READ);
         Map<Long, String> targetNames =
                 campaigns.targets(campaignId).stream().collect(Collectors.toMap(TargetView::id, TargetView::name));
-        List<OnsiteStore.Visit> found = visits.ofCampaign(campaignId, targetId);
+        List<OnsiteStore.Visit> found = visits.ofCampaign(campaignId, targetId).stream()
+                .filter(v -> seesVisit(campaign, v, user))
+                .toList();
         List<Long> ids = found.stream().map(OnsiteStore.Visit::id).toList();
         Map<Long, List<AttachmentView>> attachments = evidence.attachments(OWNER_KIND, ids);
         Map<Long, OnsiteStore.Photo> photoInfo = visits.photos(ids).stream()
@@ -324,18 +320,33 @@ public class OnsiteVisits {
     /** A photo of a visit of the campaign, opened for reading (the download is audited by evidence). */
     @Transactional(readOnly = true)
     public EvidenceApi.OpenedAttachment openPhoto(long campaignId, long visitId, long photoId, CurrentUser user) {
-        campaignFor(campaignId, user, READ);
-        visitOf(campaignId, visitId);
+        CampaignView campaign = campaignFor(campaignId, user, READ);
+        visitOf(campaign, visitId, user);
         AttachmentView a = evidence.attachment(photoId)
                 .filter(x -> OWNER_KIND.equals(x.ownerKind()) && x.ownerId() == visitId)
                 .orElseThrow(() -> new NotFoundException("evidence-file", photoId));
         return evidence.open(a, user);
     }
 
-    private OnsiteStore.Visit visitOf(long campaignId, long visitId) {
+    /**
+     * A visit of the campaign that the caller may see: the office and the inspection team see every visit;
+     * an assessor that rates some on-site tasks itself sees the visits it synced (their notes and photos may
+     * concern other units' tasks). Others get 404, audited.
+     */
+    private OnsiteStore.Visit visitOf(CampaignView campaign, long visitId, CurrentUser user) {
         return visits.find(visitId)
-                .filter(v -> v.campaignId() == campaignId)
-                .orElseThrow(() -> new NotFoundException(TYPE, visitId));
+                .filter(v -> v.campaignId() == campaign.id() && seesVisit(campaign, v, user))
+                .orElseThrow(() -> {
+                    events.publishEvent(
+                            AuditEvent.denied("evaluation.onsite.read", TYPE, visitId, "not the caller's visit"));
+                    return new NotFoundException(TYPE, visitId);
+                });
+    }
+
+    private boolean seesVisit(CampaignView campaign, OnsiteStore.Visit v, CurrentUser user) {
+        return campaigns.isOffice(campaign, user)
+                || user.hasRole("INSPECTOR")
+                || user.username().equals(v.syncedBy());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -545,8 +556,8 @@ public class OnsiteVisits {
             String originalName,
             InputStream content,
             CurrentUser user) {
-        campaignFor(campaignId, user, WRITE);
-        OnsiteStore.Visit visit = visitOf(campaignId, visitId);
+        CampaignView campaign = campaignFor(campaignId, user, WRITE);
+        OnsiteStore.Visit visit = visitOf(campaign, visitId, user);
         evaluations.requireOpen(campaignId);
         UUID clientId = uuid("clientId", photoClientId, false);
         if (clientId != null) {

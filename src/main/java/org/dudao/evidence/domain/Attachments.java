@@ -111,13 +111,6 @@ public class Attachments {
                 .optional();
     }
 
-    public List<AttachmentView> of(String ownerKind, long ownerId) {
-        return jdbc.sql(SELECT + " where owner_kind = ? and owner_id = ? order by id")
-                .params(ownerKind, ownerId)
-                .query(Attachments::row)
-                .list();
-    }
-
     public Map<Long, List<AttachmentView>> of(String ownerKind, Collection<Long> ownerIds) {
         if (ownerIds.isEmpty()) {
             return Map.of();

@@ -15,7 +15,6 @@ import org.dudao.evidence.SubmissionStatus;
 import org.dudao.evidence.domain.EvidenceRepository.Cell;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
-import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -176,9 +175,7 @@ public class EvidenceQueries {
     /** 催报: the office reminds targets (all behind, or one) of what is missing; in-app, audited. */
     @Transactional
     public int remind(long campaignId, Long targetId, String message, CurrentUser user) {
-        if (Texts.multiline("message", message, 1000) == null) {
-            throw new InvalidInputException("message", "evidence.remind.messageRequired");
-        }
+        Texts.requiredMultiline("message", message, 1000, "evidence.remind.messageRequired");
         int sent = 0;
         for (CategoryProgress cat : progress(campaignId, user)) {
             for (TargetProgress p : cat.targets()) {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.notice.Deadline;
 import org.dudao.shared.notice.DeadlineSource;
 import org.dudao.shared.time.ClockConfiguration;
@@ -93,7 +94,7 @@ class SubmissionDeadlines implements DeadlineSource {
                     if (tasks == 1) {
                         String label = rs.getString("label");
                         String task = (label == null ? "" : label) + rs.getString("task_name");
-                        title = message("evidence.deadline.one", campaignName, abbreviate(task));
+                        title = message("evidence.deadline.one", campaignName, Texts.abbreviate(task, TITLE_TASK_MAX));
                         link = "/campaigns/" + campaign + "/my/tasks/" + rs.getLong("task_id");
                     } else {
                         title = message("evidence.deadline.many", campaignName, tasks);
@@ -114,12 +115,5 @@ class SubmissionDeadlines implements DeadlineSource {
 
     private String message(String key, Object... args) {
         return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private static String abbreviate(String text) {
-        String t = text.strip().replaceAll("\\s+", " ");
-        return t.codePointCount(0, t.length()) <= TITLE_TASK_MAX
-                ? t
-                : t.substring(0, t.offsetByCodePoints(0, TITLE_TASK_MAX - 1)) + "…";
     }
 }

@@ -333,10 +333,7 @@ public class SubmissionService {
     /** 退回: the task's assessor asks the target for more, with a reason. */
     public void returnToTarget(long campaignId, long targetId, long taskId, String reason, CurrentUser user) {
         TargetTask tt = access.asAssessor(campaignId, targetId, taskId, user, "evidence.return");
-        String why = Texts.multiline("reason", reason, 2000);
-        if (why == null) {
-            throw new InvalidInputException("reason", "evidence.return.reasonRequired");
-        }
+        String why = Texts.requiredMultiline("reason", reason, 2000, "evidence.return.reasonRequired");
         tx.executeWithoutResult(status -> {
             Submission s = repo.find(targetId, taskId)
                     .flatMap(x -> repo.lock(x.id))

@@ -32,7 +32,9 @@ class FeedbackDeadlines implements DeadlineSource {
     public List<Deadline> openDeadlines(LocalDate today) {
         Map<Long, Long> unitOfTarget = new HashMap<>();
         List<Deadline> out = new ArrayList<>();
-        for (FeedbackStore.Problem p : store.deliveredProblems()) {
+        LocalDate from = today.minusDays(LOOKBACK_DAYS);
+        LocalDate to = today.plusDays(LOOKAHEAD_DAYS);
+        for (FeedbackStore.Problem p : store.deliveredProblems(from, to)) {
             out.add(new Deadline(
                     "VERIFICATION",
                     "feedback-problem:" + p.id(),
@@ -43,7 +45,7 @@ class FeedbackDeadlines implements DeadlineSource {
                     Set.of("TARGET"),
                     Set.of()));
         }
-        for (FeedbackStore.Review r : store.openReviews()) {
+        for (FeedbackStore.Review r : store.openReviews(from, to)) {
             out.add(new Deadline(
                     "REVIEW",
                     "feedback-review:" + r.id(),
@@ -54,7 +56,7 @@ class FeedbackDeadlines implements DeadlineSource {
                     Set.of("OFFICE_ADMIN"),
                     Set.of()));
         }
-        for (FeedbackStore.Rectification r : store.openRectifications()) {
+        for (FeedbackStore.Rectification r : store.openRectifications(from, to)) {
             out.add(new Deadline(
                     "RECTIFICATION",
                     "feedback-rectification:" + r.id(),

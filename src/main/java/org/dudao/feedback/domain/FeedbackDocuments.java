@@ -36,6 +36,9 @@ public class FeedbackDocuments {
 
     static final List<String> LEDGER =
             List.of("序号", "考核对象", "问题描述", "严重程度", "整改措施", "责任人", "整改时限", "状态", "是否逾期", "督办措施", "销号时间", "最新进展");
+    /** The addressee of a target's report: the office of the assessment's leading group. */
+    static final String ADDRESSEE = "考核工作领导小组办公室";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter CN_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -149,9 +152,9 @@ public class FeedbackDocuments {
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
-            run(title, target.name() + "关于" + campaign.name() + "反馈问题整改情况的报告", "方正小标宋简体", 22, false);
+            run(title, target.name() + "关于" + campaign.name() + "反馈问题整改情况的报告", "方正小标宋简体", 22);
             XWPFParagraph to = doc.createParagraph();
-            run(to, campaignOwner(campaign) + "：", "仿宋_GB2312", 16, false);
+            run(to, ADDRESSEE + "：", "仿宋_GB2312", 16);
             long closed =
                     items.stream().filter(r -> "CLOSED".equals(r.status())).count();
             long overdue = items.stream().filter(RectificationView::overdue).count();
@@ -166,7 +169,7 @@ public class FeedbackDocuments {
                 String no = i < numerals.length ? numerals[i] : String.valueOf(i + 1);
                 XWPFParagraph h = doc.createParagraph();
                 h.setIndentationFirstLine(640);
-                run(h, no + "、" + oneLine(r.problemDescription()), "黑体", 16, false);
+                run(h, no + "、" + oneLine(r.problemDescription()), "黑体", 16);
                 body(
                         doc,
                         "问题等级：" + SEVERITY.getOrDefault(r.severity(), r.severity()) + "；整改状态："
@@ -197,10 +200,10 @@ public class FeedbackDocuments {
             body(doc, "");
             XWPFParagraph sign = doc.createParagraph();
             sign.setAlignment(ParagraphAlignment.RIGHT);
-            run(sign, target.name(), "仿宋_GB2312", 16, false);
+            run(sign, target.name(), "仿宋_GB2312", 16);
             XWPFParagraph date = doc.createParagraph();
             date.setAlignment(ParagraphAlignment.RIGHT);
-            run(date, FeedbackTime.day(time.now()).format(CN_DAY), "仿宋_GB2312", 16, false);
+            run(date, FeedbackTime.day(time.now()).format(CN_DAY), "仿宋_GB2312", 16);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -208,25 +211,20 @@ public class FeedbackDocuments {
         }
     }
 
-    private static String campaignOwner(CampaignView campaign) {
-        return "考核工作领导小组办公室";
-    }
-
     private static void body(XWPFDocument doc, String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setIndentationFirstLine(640);
         p.setSpacingBetween(1.5);
-        run(p, text, "仿宋_GB2312", 16, false);
+        run(p, text, "仿宋_GB2312", 16);
     }
 
-    private static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
+    private static void run(XWPFParagraph p, String text, String font, int size) {
         XWPFRun r = p.createRun();
         r.setText(text);
         r.setFontFamily(font);
         // Chinese glyphs take the eastAsia font slot
         r.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
         r.setFontSize(size);
-        r.setBold(bold);
     }
 
     private static String oneLine(String s) {

@@ -167,8 +167,10 @@ public class FeedbackStore {
                 .list();
     }
 
-    public List<Problem> deliveredProblems() {
-        return jdbc.sql("select * from feedback_problem where status = 'DELIVERED'")
+    /** Problems awaiting the target's answer whose due day falls within the reminder horizon. */
+    public List<Problem> deliveredProblems(LocalDate from, LocalDate to) {
+        return jdbc.sql("select * from feedback_problem where status = 'DELIVERED' and response_due between ? and ?")
+                .params(Date.valueOf(from), Date.valueOf(to))
                 .query(FeedbackStore::problem)
                 .list();
     }
@@ -269,8 +271,10 @@ public class FeedbackStore {
                 .list();
     }
 
-    public List<Review> openReviews() {
-        return jdbc.sql("select * from feedback_review where status = 'FILED'")
+    /** Reviews awaiting a decision whose decision day falls within the reminder horizon. */
+    public List<Review> openReviews(LocalDate from, LocalDate to) {
+        return jdbc.sql("select * from feedback_review where status = 'FILED' and decision_due between ? and ?")
+                .params(Date.valueOf(from), Date.valueOf(to))
                 .query(FeedbackStore::review)
                 .list();
     }
@@ -340,10 +344,6 @@ public class FeedbackStore {
         return one("feedback_rectification", id, true, FeedbackStore::rectification);
     }
 
-    public Optional<Long> rectificationOfProblem(long problemId) {
-        return id("select id from feedback_rectification where problem_id = ?", problemId);
-    }
-
     public List<Rectification> rectifications(long campaignId, Long targetId) {
         return jdbc.sql("select * from feedback_rectification where campaign_id = :c"
                         + " and (cast(:t as bigint) is null or target_id = :t) order by target_id, id")
@@ -353,9 +353,11 @@ public class FeedbackStore {
                 .list();
     }
 
-    public List<Rectification> openRectifications() {
+    /** Items not yet reported complete whose deadline falls within the reminder horizon. */
+    public List<Rectification> openRectifications(LocalDate from, LocalDate to) {
         return jdbc.sql("select * from feedback_rectification where status in ('OPEN', 'IN_PROGRESS')"
-                        + " and deadline is not null")
+                        + " and deadline between ? and ?")
+                .params(Date.valueOf(from), Date.valueOf(to))
                 .query(FeedbackStore::rectification)
                 .list();
     }
@@ -407,6 +409,38 @@ public class FeedbackStore {
     }
 
     // ------------------------------------------------------------------ rows
+
+    /** problem id → its review's id, for the problems that have one. */
+    public Map<Long, Long> reviewsOfProblems(Collection<Long> problemIds) {
+        return pairs("select problem_id, id from feedback_review where problem_id in (:ids)", problemIds);
+    }
+
+    /** problem id → its rectification item's id, for the problems that have one. */
+    public Map<Long, Long> rectificationsOfProblems(Collection<Long> problemIds) {
+        return pairs("select problem_id, id from feedback_rectification where problem_id in (:ids)", problemIds);
+    }
+
+    public Map<Long, Problem> problems(Collection<Long> ids) {
+        Map<Long, Problem> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from feedback_problem where id in (:ids)")
+                    .param("ids", ids)
+                    .query(FeedbackStore::problem)
+                    .list()
+                    .forEach(p -> out.put(p.id(), p));
+        }
+        return out;
+    }
+
+    private Map<Long, Long> pairs(String sql, Collection<Long> ids) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql).param("ids", ids).query(rs -> {
+                out.put(rs.getLong(1), rs.getLong(2));
+            });
+        }
+        return out;
+    }
 
     private <T> Optional<T> one(String table, long id, boolean lock, RowMapper<T> mapper) {
         return jdbc.sql("select * from " + table + " where id = ?" + (lock ? " for update" : ""))

@@ -62,6 +62,8 @@ public class FeedbackViews {
         List<Long> ids = rows.stream().map(FeedbackStore.Problem::id).toList();
         Map<Long, List<AttachmentView>> files = evidence.attachments(PROBLEM_FILES, ids);
         Map<Long, List<AttachmentView>> responses = evidence.attachments(RESPONSE_FILES, ids);
+        Map<Long, Long> reviews = store.reviewsOfProblems(ids);
+        Map<Long, Long> items = store.rectificationsOfProblems(ids);
         List<ProblemView> out = new ArrayList<>();
         for (FeedbackStore.Problem p : rows) {
             out.add(new ProblemView(
@@ -90,8 +92,8 @@ public class FeedbackViews {
                     p.resolution(),
                     p.resolvedBy(),
                     p.resolvedAt(),
-                    store.reviewOfProblem(p.id()).orElse(null),
-                    store.rectificationOfProblem(p.id()).orElse(null),
+                    reviews.get(p.id()),
+                    items.get(p.id()),
                     files.getOrDefault(p.id(), List.of()),
                     responses.getOrDefault(p.id(), List.of())));
         }
@@ -143,9 +145,11 @@ public class FeedbackViews {
                 events.stream().map(FeedbackStore.Event::id).toList());
         Map<Long, List<FeedbackStore.Event>> byItem =
                 events.stream().collect(Collectors.groupingBy(FeedbackStore.Event::rectificationId));
+        Map<Long, FeedbackStore.Problem> problems = store.problems(
+                rows.stream().map(FeedbackStore.Rectification::problemId).toList());
         List<RectificationView> out = new ArrayList<>();
         for (FeedbackStore.Rectification r : rows) {
-            FeedbackStore.Problem p = store.problem(r.problemId()).orElseThrow();
+            FeedbackStore.Problem p = problems.get(r.problemId());
             out.add(new RectificationView(
                     r.id(),
                     r.campaignId(),

@@ -12,7 +12,6 @@ import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.evidence.EvidenceApi;
 import org.dudao.feedback.ProblemView;
-import org.dudao.scoring.AdjustmentView;
 import org.dudao.scoring.ScoringApi;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.ConflictException;
@@ -22,8 +21,6 @@ import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.error.Texts;
 import org.dudao.shared.notice.Notice;
 import org.dudao.shared.security.CurrentUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -38,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProblemService {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemService.class);
     static final Set<String> SOURCES = Set.of("ROUTINE", "ONSITE", "CENTRAL_REVIEW", "WEB_CHECK", "RESULTS");
     static final Set<String> SEVERITIES = Set.of("MINOR", "MAJOR", "SEVERE");
 
@@ -206,12 +202,11 @@ public class ProblemService {
                 throw access.denied("feedback.problem.raise", task.id(), "task not assessed by the caller");
             }
         }
-        if (cmd.adjustmentId() != null) {
-            AdjustmentView a = scoring.adjustmentsOfTarget(target.id()).stream()
-                    .filter(x -> x.id() == cmd.adjustmentId())
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidInputException("adjustmentId", "feedback.problem.adjustment"));
-            log.debug("problem about adjustment {}", a.id());
+        if (cmd.adjustmentId() != null
+                && scoring.adjustmentsOfTarget(target.id()).stream()
+                        .noneMatch(x -> x.id() == cmd.adjustmentId()
+                                && x.campaignId() == c.campaign().id())) {
+            throw new InvalidInputException("adjustmentId", "feedback.problem.adjustment");
         }
         String source = cmd.source() == null || cmd.source().isBlank()
                 ? "ROUTINE"
@@ -225,10 +220,7 @@ public class ProblemService {
         if (!SEVERITIES.contains(severity)) {
             throw new InvalidInputException("severity", "feedback.problem.severity", severity);
         }
-        String description = Texts.multiline("description", cmd.description(), 4000);
-        if (description == null) {
-            throw new InvalidInputException("description", "validation.required");
-        }
+        String description = Texts.requiredMultiline("description", cmd.description(), 4000);
         BigDecimal points = cmd.pointsAffected();
         if (points != null
                 && (points.signum() < 0 || points.compareTo(new BigDecimal("100")) > 0 || points.scale() > 2)) {
@@ -311,10 +303,7 @@ public class ProblemService {
                 throw new ConflictException(null, "feedback.problem.reviewPending", r.id());
             }
         });
-        String text = Texts.multiline("reason", reason, 4000);
-        if (text == null) {
-            throw new InvalidInputException("reason", "validation.required");
-        }
+        String text = Texts.requiredMultiline("reason", reason, 4000);
         Instant now = time.now();
         String status = confirm ? "CONFIRMED" : "WITHDRAWN";
         store.resolve(problemId, status, text, user.username(), now);
@@ -364,8 +353,8 @@ public class ProblemService {
                 "OFFICE_ADMIN"));
     }
 
+    /** A problem's description as a notice title shows it: one line, 40 characters and an ellipsis. */
     static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= 40 ? one : one.substring(0, 40) + "…";
+        return Texts.abbreviate(s, 41);
     }
 }

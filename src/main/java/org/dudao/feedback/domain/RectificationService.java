@@ -108,10 +108,7 @@ public class RectificationService {
             long campaignId, long id, String measures, String responsible, LocalDate deadline, CurrentUser user) {
         FeedbackStore.Rectification r = ownForChange(campaignId, id, user, "feedback.rectification.plan");
         requireWorkable(r);
-        String m = Texts.multiline("measures", measures, 4000);
-        if (m == null) {
-            throw new InvalidInputException("measures", "validation.required");
-        }
+        String m = Texts.requiredMultiline("measures", measures, 4000);
         String person = Texts.required("responsiblePerson", responsible, 100);
         if (deadline == null) {
             throw new InvalidInputException("deadline", "validation.required");
@@ -149,10 +146,7 @@ public class RectificationService {
         if ("OPEN".equals(r.status())) {
             throw new ConflictException(null, "feedback.rectification.planFirst");
         }
-        String text = Texts.multiline("body", body, 8000);
-        if (text == null) {
-            throw new InvalidInputException("body", "validation.required");
-        }
+        String text = Texts.requiredMultiline("body", body, 8000);
         Instant now = time.now();
         long eventId =
                 store.event(id, completion ? "COMPLETION" : "PROGRESS", text, user.username(), user.displayName(), now);
@@ -167,7 +161,7 @@ public class RectificationService {
             events.publishEvent(Notice.toUnits(
                     "RECTIFICATION",
                     "【整改完成待核验】" + targetName(r.targetId()),
-                    abbreviate(text),
+                    ProblemService.abbreviate(text),
                     link(campaignId, id),
                     Set.of(owner),
                     "OFFICE_ADMIN"));
@@ -222,10 +216,7 @@ public class RectificationService {
         if (measure == null || !ESCALATIONS.contains(measure)) {
             throw new InvalidInputException("measure", "feedback.rectification.measure");
         }
-        String text = Texts.multiline("note", note, 4000);
-        if (text == null) {
-            throw new InvalidInputException("note", "validation.required");
-        }
+        String text = Texts.requiredMultiline("note", note, 4000);
         Instant now = time.now();
         FeedbackStore.Rectification next = with(r, r.status(), measure, r.closedAt(), r.closedBy());
         store.updateRectification(next, now);
@@ -289,9 +280,5 @@ public class RectificationService {
 
     static String link(long campaignId, long id) {
         return "/campaigns/" + campaignId + "/rectifications/" + id;
-    }
-
-    private static String abbreviate(String s) {
-        return ProblemService.abbreviate(s);
     }
 }

@@ -138,10 +138,7 @@ public class ReviewService {
                 throw new ConflictException("problemId", "feedback.review.problemClosed");
             }
         }
-        String statement = Texts.multiline("statement", cmd.statement(), 8000);
-        if (statement == null) {
-            throw new InvalidInputException("statement", "validation.required");
-        }
+        String statement = Texts.requiredMultiline("statement", cmd.statement(), 8000);
         // what the review is about: tasks of the target's category, the target's own events
         Set<Long> taskIds = new LinkedHashSet<>(cmd.taskIds() == null ? List.of() : cmd.taskIds());
         Set<Long> adjustmentIds = new LinkedHashSet<>(cmd.adjustmentIds() == null ? List.of() : cmd.adjustmentIds());
@@ -240,10 +237,7 @@ public class ReviewService {
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new InvalidInputException("decision", "feedback.review.decisionInvalid");
         }
-        String reason = Texts.multiline("reason", cmd.reason(), 4000);
-        if (reason == null) {
-            throw new InvalidInputException("reason", "validation.required");
-        }
+        String reason = Texts.requiredMultiline("reason", cmd.reason(), 4000);
         List<EvaluationCommand> rows = cmd.evaluations() == null ? List.of() : cmd.evaluations();
         List<AdjustmentCommand> adjustments = cmd.adjustments() == null ? List.of() : cmd.adjustments();
         boolean changes = !rows.isEmpty() || !adjustments.isEmpty();

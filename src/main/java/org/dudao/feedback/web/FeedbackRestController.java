@@ -273,11 +273,7 @@ class FeedbackRestController {
     @PreAuthorize("hasAuthority('feedback:problem:read')")
     @Operation(summary = "A target's rectification report (整改情况报告) as docx")
     ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam long targetId) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("整改情况报告-" + targetId + ".docx", false))
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .body(documents.report(id, targetId, CurrentUser.require()));
+        return Downloads.docx(documents.report(id, targetId, CurrentUser.require()), "整改情况报告-" + targetId + ".docx");
     }
 
     // ------------------------------------------------------------------ files

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.dudao.identity.IdentityApi;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.notice.Notice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -84,7 +85,7 @@ public class Inbox {
                         + " on conflict do nothing")
                 .params(
                         notice.kind(),
-                        abbreviate(notice.title().strip(), TITLE_MAX),
+                        Texts.abbreviate(notice.title(), TITLE_MAX),
                         notice.body(),
                         localLink(notice.link()),
                         reminderId,
@@ -160,13 +161,6 @@ public class Inbox {
             return null;
         }
         return l;
-    }
-
-    static String abbreviate(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static Instant instant(Timestamp t) {

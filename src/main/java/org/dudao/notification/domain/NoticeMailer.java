@@ -90,10 +90,11 @@ public class NoticeMailer {
         if (notice.body() != null && !notice.body().isBlank()) {
             text.append(notice.body().strip()).append("\n\n");
         }
-        if (notice.link() != null && notice.link().startsWith("/")) {
+        String link = Inbox.localLink(notice.link());
+        if (link != null) {
             text.append("查看：")
                     .append(properties.baseUrl().replaceAll("/+$", ""))
-                    .append(notice.link())
+                    .append(link)
                     .append('\n');
         }
         text.append("\n（本邮件由督导平台自动发送，请勿直接回复。）\n");

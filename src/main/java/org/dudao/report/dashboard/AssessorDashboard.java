@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
-import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.ScoringRow;
 import org.dudao.evidence.EvidenceApi.SubmissionState;
 import org.dudao.evidence.SubmissionStatus;
 import org.dudao.report.dashboard.Chart.Series;
@@ -46,7 +46,7 @@ class AssessorDashboard {
         Map<Long, List<TargetView>> targetsOf =
                 d.targets().stream().collect(Collectors.groupingBy(TargetView::categoryId));
         Map<Long, Set<Long>> ratedTargets = new HashMap<>();
-        for (EvaluationView e : d.evaluations()) {
+        for (ScoringRow e : d.evaluations()) {
             if (taskIds.contains(e.taskId())) {
                 ratedTargets.computeIfAbsent(e.taskId(), k -> new HashSet<>()).add(e.targetId());
             }

@@ -15,6 +15,7 @@ import org.dudao.report.dashboard.Dashboard.OverdueItem;
 import org.dudao.report.dashboard.DashboardFigures.Histogram;
 import org.dudao.report.dashboard.DashboardFigures.Stats;
 import org.dudao.scoring.ResultView;
+import org.dudao.shared.error.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -177,10 +178,6 @@ class Charts {
     }
 
     static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.strip().replaceAll("\\s+", " ");
-        return t.codePointCount(0, t.length()) <= 60 ? t : t.substring(0, t.offsetByCodePoints(0, 59)) + "…";
+        return Texts.abbreviate(s, 60);
     }
 }

@@ -16,7 +16,7 @@ import org.dudao.campaign.ExtensionView;
 import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
-import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.ScoringRow;
 import org.dudao.evidence.EvidenceApi;
 import org.dudao.evidence.EvidenceApi.SubmissionState;
 import org.dudao.evidence.SubmissionStatus;
@@ -65,7 +65,7 @@ final class DashboardData {
     private Optional<WorkflowView> workflow;
     private List<ResultView> results;
     private Map<String, SubmissionState> submissions;
-    private List<EvaluationView> rated;
+    private List<ScoringRow> rated;
     private final Map<Long, List<Map<String, Object>>> breakdowns = new HashMap<>();
     private final Map<Long, List<String>> indicators = new HashMap<>();
     private final Map<Long, String> units = new HashMap<>();
@@ -166,9 +166,10 @@ final class DashboardData {
         return submissions;
     }
 
-    List<EvaluationView> evaluations() {
+    /** The campaign's evaluations (lean rows: only who was rated on which task matters here). */
+    List<ScoringRow> evaluations() {
         if (rated == null) {
-            rated = evaluations.ofCampaign(campaign().id());
+            rated = evaluations.forScoring(campaign().id());
         }
         return rated;
     }

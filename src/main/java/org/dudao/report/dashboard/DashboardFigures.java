@@ -125,9 +125,4 @@ final class DashboardFigures {
     static List<String> paths(Object value) {
         return value instanceof List<?> l ? (List<String>) l : List.of();
     }
-
-    /** Percent of a whole, rounded down (a target with 99.6 % has not handed everything in). */
-    static int percent(int part, int whole) {
-        return whole == 0 ? 100 : (int) Math.floor(part * 100.0 / whole);
-    }
 }

@@ -20,8 +20,4 @@ public enum DashboardRole {
             return null;
         }
     }
-
-    public String labelKey() {
-        return "dashboard.role." + name();
-    }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.dudao.campaign.CategoryView;
 import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
-import org.dudao.evaluation.EvaluationView;
+import org.dudao.evaluation.ScoringRow;
 import org.dudao.feedback.FeedbackApi;
 import org.dudao.feedback.ProblemView;
 import org.dudao.feedback.RectificationView;
@@ -185,7 +185,7 @@ class OfficeDashboard {
         Map<Long, Long> targetsPerCategory =
                 d.targets().stream().collect(Collectors.groupingBy(TargetView::categoryId, Collectors.counting()));
         Map<Long, Long> ratedPerTask =
-                d.evaluations().stream().collect(Collectors.groupingBy(EvaluationView::taskId, Collectors.counting()));
+                d.evaluations().stream().collect(Collectors.groupingBy(ScoringRow::taskId, Collectors.counting()));
         Map<String, int[]> byAssessor = new LinkedHashMap<>();
         for (TaskView t : d.tasks()) {
             String who = t.assessorUnitId() != null

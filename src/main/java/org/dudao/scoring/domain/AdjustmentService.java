@@ -122,14 +122,12 @@ public class AdjustmentService {
         if (!kind.equals("BONUS") && !kind.equals("PENALTY")) {
             throw new InvalidInputException("kind", "scoring.adjustment.kind");
         }
-        if (c.matter() == null || c.matter().isBlank()) {
+        // blank, or only spaces of any kind (U+00A0, U+3000 count too: the same-matter key would be empty)
+        if (c.matter() == null || matterKey(c.matter()) == null) {
             throw new InvalidInputException("matter", "scoring.adjustment.matter");
         }
         String matter = Texts.required("matter", c.matter(), 300);
-        String reason = Texts.multiline("reason", c.reason(), 2000);
-        if (reason == null) {
-            throw new InvalidInputException("reason", "scoring.adjustment.reason");
-        }
+        String reason = Texts.requiredMultiline("reason", c.reason(), 2000, "scoring.adjustment.reason");
         String evidence = Texts.multiline("evidence", c.evidence(), 2000);
         CampaignPolicy policy = policies.policy(campaignId);
         BigDecimal points = c.points();

@@ -93,7 +93,8 @@ public class PolicyService {
 
     @Transactional
     public CampaignPolicy put(long campaignId, CampaignPolicy policy, CurrentUser user) {
-        if (results.workflow(campaignId).map(WorkflowView::frozen).orElse(false)) {
+        // locked, so that an approval committing at the same moment cannot slip past the check
+        if (results.lockWorkflow(campaignId).map(WorkflowView::frozen).orElse(false)) {
             throw new ConflictException(null, "scoring.policy.frozen");
         }
         validate(policy, campaigns.categories(campaignId));
@@ -105,6 +106,10 @@ public class PolicyService {
                                 + " row_version = scoring_policy.row_version + 1")
                 .params(campaignId, policy.preset(), write(policy), user.username())
                 .update();
+        if (!before.equals(policy)) {
+            // results computed under the old rules must be recomputed before they can be proposed
+            results.markStale(campaignId);
+        }
         events.publishEvent(AuditEvent.success("scoring.policy.update", TYPE, campaignId, before, policy));
         return policy;
     }

@@ -34,7 +34,6 @@ import org.dudao.scoring.engine.Task;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
-import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
@@ -269,10 +268,7 @@ public class ResultService {
             throw new NotFoundException("campaign", campaignId);
         }
         WorkflowView w = requireStatus(campaignId, "CONSULTING");
-        String text = Texts.multiline("body", body, 5000);
-        if (text == null) {
-            throw new InvalidInputException("body", "scoring.comment.empty");
-        }
+        String text = Texts.requiredMultiline("body", body, 5000, "scoring.comment.empty");
         store.addComment(campaignId, user.unitId(), user.username(), user.displayName(), text, time.now());
         return step(campaignId, "scoring.result.comment", w);
     }

@@ -25,7 +25,6 @@ import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.web.Htmx;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -47,7 +46,6 @@ class ScoringController {
     private final AdjustmentService adjustments;
     private final PolicyService policies;
     private final MessageSource messages;
-    private final ApplicationEventPublisher events;
 
     ScoringController(
             CampaignApi campaigns,
@@ -55,15 +53,13 @@ class ScoringController {
             ResultStore store,
             AdjustmentService adjustments,
             PolicyService policies,
-            MessageSource messages,
-            ApplicationEventPublisher events) {
+            MessageSource messages) {
         this.campaigns = campaigns;
         this.results = results;
         this.store = store;
         this.adjustments = adjustments;
         this.policies = policies;
         this.messages = messages;
-        this.events = events;
     }
 
     @GetMapping("/results")

@@ -19,7 +19,6 @@ import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,21 +39,18 @@ class ScoringRestController {
     private final AdjustmentService adjustments;
     private final ResultService results;
     private final ResultStore store;
-    private final ApplicationEventPublisher events;
 
     ScoringRestController(
             CampaignApi campaigns,
             PolicyService policies,
             AdjustmentService adjustments,
             ResultService results,
-            ResultStore store,
-            ApplicationEventPublisher events) {
+            ResultStore store) {
         this.campaigns = campaigns;
         this.policies = policies;
         this.adjustments = adjustments;
         this.results = results;
         this.store = store;
-        this.events = events;
     }
 
     @GetMapping("/policy")

@@ -49,6 +49,32 @@ public final class Texts {
         return v;
     }
 
+    /** A required multi-line text; blank is refused with {@code validation.required}. */
+    public static String requiredMultiline(String field, String value, int max) {
+        return requiredMultiline(field, value, max, "validation.required");
+    }
+
+    /** A required multi-line text; blank is refused with the given message. */
+    public static String requiredMultiline(String field, String value, int max, String messageKey) {
+        String v = multiline(field, value, max);
+        if (v == null) {
+            throw new InvalidInputException(field, messageKey);
+        }
+        return v;
+    }
+
+    /**
+     * A text for a title or a list: whitespace collapsed to single spaces, at most {@code max} characters
+     * (code points, so a character is never split), the last one an ellipsis when cut; "" for null.
+     */
+    public static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     private static void checkCharacters(String field, String v, boolean multiline) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);

@@ -12,11 +12,22 @@ public final class Downloads {
     public static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    public static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
     private Downloads() {}
 
     public static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
+        return file(bytes, XLSX, filename);
+    }
+
+    public static ResponseEntity<byte[]> docx(byte[] bytes, String filename) {
+        return file(bytes, DOCX, filename);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String filename) {
         return ResponseEntity.ok()
-                .contentType(XLSX)
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(filename, false))
                 .body(bytes);
     }

@@ -40,7 +40,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -49,7 +48,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (and the last days of 2026), whose working days are the same with or without the holiday schedule.
  */
 @DudaoIntegrationTest
-@TestPropertySource(properties = "dudao.notification.reminder-cron=-")
 class ReminderIT {
 
     /** Deadlines the test hands to the job, as a module's source would. */

@@ -110,10 +110,4 @@ class ReminderStageTest {
         assertThat(ReminderStage.on(LocalDate.parse("2026-03-17"), LocalDate.parse("2026-03-17"), refuses))
                 .isEmpty();
     }
-
-    @Test
-    void workingDaysLeft_isWhatTheReminderSays() {
-        assertThat(ReminderStage.D3.workingDaysLeft()).isEqualTo(3);
-        assertThat(ReminderStage.D1.workingDaysLeft()).isEqualTo(1);
-    }
 }

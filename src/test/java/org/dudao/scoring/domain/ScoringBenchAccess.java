@@ -69,7 +69,7 @@ public final class ScoringBenchAccess {
                         e.reason(),
                         ResultService.assessor(
                                 tasks.get(e.taskId()),
-                                String.valueOf(e.detail().get("rater")),
+                                java.util.Objects.toString(e.detail().get("rater"), null),
                                 e.evaluatedByName() == null ? e.evaluatedBy() : e.evaluatedByName()),
                         e.evaluatedAt(),
                         e.reviewId()))
