@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,11 +39,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo set-up once (when the database has no unit yet) and writes the generated passwords
  * to {@code <data-dir>/demo-accounts.csv} (columns username,password,role,unit).
+ *
+ * <p>Runs first ({@link #ORDER}); the demo campaigns of the other kinds run after it and find its units
+ * and accounts.
  */
 @Component
+@Order(DemoDataLoader.ORDER)
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    /** Runner order: the base set-up; other demo runners use a higher number. */
+    static final int ORDER = 100;
+
     static final String UNITS = "demo/pds-2020/units.csv";
     static final String ACCOUNTS = "demo/pds-2020/accounts.csv";
     static final String OFFICE_UNIT = "市法治政府建设领导小组办公室";
