@@ -1,0 +1,10 @@
+/**
+ * 报告与公文 / Reports and official documents: what the office sends out and what leaders read, built
+ * from the other modules' APIs — the results notice (考核结果通报), the annual assessment report
+ * (情况报告), per-target feedback letters (反馈意见书), rule-of-law recommendation letters (法治建议书) and
+ * rectification notices (整改通知) as .docx laid out by GB/T 9704 and as PDF. It reads organization,
+ * campaign, scoring and feedback through their facades; nothing depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "shared :: *", "organization", "campaign", "scoring", "feedback"})
+package org.dudao.report;
