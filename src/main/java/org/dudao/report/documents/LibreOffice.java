@@ -212,6 +212,16 @@ public class LibreOffice {
         }
     }
 
+    /** Deletes the kept profile when the application stops. */
+    @jakarta.annotation.PreDestroy
+    void close() {
+        Path template = profileTemplate;
+        if (template != null) {
+            profileTemplate = null;
+            deleteTree(template);
+        }
+    }
+
     private static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
