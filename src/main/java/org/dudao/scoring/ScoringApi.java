@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.CampaignPolicy;
+import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
 import org.dudao.shared.security.CurrentUser;
@@ -18,11 +20,23 @@ public class ScoringApi {
     private final ResultStore results;
     private final ResultService service;
     private final AdjustmentService adjustments;
+    private final PolicyService policies;
 
-    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments) {
+    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments, PolicyService policies) {
         this.results = results;
         this.service = service;
         this.adjustments = adjustments;
+        this.policies = policies;
+    }
+
+    /** The campaign's result levels (等次) as its policy names them, best to worst, and its list settings. */
+    public LevelsView levels(long campaignId) {
+        CampaignPolicy p = policies.policy(campaignId);
+        return new LevelsView(
+                p.levels().stream().map(CampaignPolicy.Level::name).toList(),
+                p.excellentLevel(),
+                p.bottomN(),
+                p.rankedCategories() == null ? List.of() : List.copyOf(p.rankedCategories()));
     }
 
     public Optional<WorkflowView> workflow(long campaignId) {
