@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dudao.evidence.domain.Attachments;
+import org.dudao.evidence.domain.EvidenceRepository;
 import org.dudao.shared.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The evidence module's facade for other modules: files attached to their objects (a problem's
  * evidence, a review request, a rectification report), kept in the same hashed blob store as the
- * submissions. The calling module checks who may attach and read.
+ * submissions; and the submission statuses of a campaign for reports. The calling module checks who
+ * may attach and read.
  */
 @Service
 @Transactional(readOnly = true)
 public class EvidenceApi {
 
     private final Attachments attachments;
+    private final EvidenceRepository repo;
 
-    EvidenceApi(Attachments attachments) {
+    EvidenceApi(Attachments attachments, EvidenceRepository repo) {
         this.attachments = attachments;
+        this.repo = repo;
     }
 
     public record OpenedAttachment(AttachmentView attachment, InputStream content) {}
@@ -52,5 +56,15 @@ public class EvidenceApi {
 
     public long maxFileBytes() {
         return attachments.maxFileBytes();
+    }
+
+    /**
+     * The status of every started submission of the campaign, in one query (report progress tables). The
+     * caller checks who may read them.
+     */
+    public List<SubmissionCell> submissionCells(long campaignId) {
+        return repo.cells(campaignId).stream()
+                .map(c -> new SubmissionCell(c.targetId(), c.taskId(), c.status(), c.files()))
+                .toList();
     }
 }
