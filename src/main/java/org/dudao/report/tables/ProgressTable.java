@@ -81,7 +81,8 @@ public class ProgressTable {
             CampaignView campaign,
             List<TargetView> targets,
             Map<Long, List<TaskView>> byCategory,
-            Instant now) {
+            Instant now)
+            throws IOException {
         Map<String, SubmissionStatus> status = new HashMap<>();
         for (SubmissionCell c : evidence.submissionCells(campaign.id())) {
             status.put(c.targetId() + "/" + c.taskId(), c.status());
@@ -135,6 +136,7 @@ public class ProgressTable {
             book.percent(row, 9, required == 0 ? 1.0 : (double) handedIn / required);
             book.wrapped(row, 10, String.join("；", missing));
         }
+        sheet.flushRows();
     }
 
     private void evaluations(

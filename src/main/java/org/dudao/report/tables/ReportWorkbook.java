@@ -24,16 +24,17 @@ import org.dudao.shared.time.ClockConfiguration;
 
 /**
  * How Dudao's report tables are written: a streaming workbook (SXSSF: at most {@link #WINDOW} rows of a sheet in
- * memory, the rest compressed on disk until the file is zipped), strings in a shared-strings table as Excel itself
- * writes them (WPS, LibreOffice and Numbers read it; the strings of a report table are names and labels, few enough to
- * keep), numbers as numbers with two decimals, times as date cells in Beijing time, and every text that starts with
- * {@code = + - @} written with Excel's quote prefix (the cell's {@code quotePrefix} style, as the rectification ledger
- * does): it stays text even when a user edits it, and no spreadsheet program runs it as a formula.
+ * memory, the rest compressed on disk until the file is zipped), strings inline in the cells as SXSSF writes them by
+ * default and as the rectification ledger does (Excel, WPS and LibreOffice read them; Apple Numbers does not — a
+ * shared-strings table would keep every string in memory and made the final zip two to four times slower in a
+ * 3,000-target summary), numbers as numbers with two decimals, times as date cells in Beijing time, and every text
+ * that starts with {@code = + - @} written with Excel's quote prefix (the cell's {@code quotePrefix} style, as the
+ * rectification ledger does): it stays text even when a user edits it, and no spreadsheet program runs it as a formula.
  */
 final class ReportWorkbook implements AutoCloseable {
 
-    /** Rows of a sheet kept in memory while writing. */
-    static final int WINDOW = 200;
+    /** Rows of a sheet kept in memory while writing; writers flush a sheet's last rows when they move on. */
+    static final int WINDOW = 100;
 
     /** The longest text Excel keeps in a cell. */
     static final int MAX_CELL_TEXT = 32_767;
@@ -56,7 +57,7 @@ final class ReportWorkbook implements AutoCloseable {
     private final Set<String> sheetNames = new HashSet<>();
 
     ReportWorkbook() {
-        wb = new SXSSFWorkbook(null, WINDOW, true, true);
+        wb = new SXSSFWorkbook(null, WINDOW, true, false);
         Font bold = wb.createFont();
         bold.setBold(true);
         Font big = wb.createFont();

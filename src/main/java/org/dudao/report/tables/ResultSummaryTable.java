@@ -3,7 +3,6 @@ package org.dudao.report.tables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.dudao.campaign.TaskView;
 import org.dudao.report.jobs.JobProgress;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.ScoringApi;
+import org.dudao.scoring.TaskScoreView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.MessageSource;
@@ -38,8 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * indicator, its title and its points), then the sum of the task scores, the applicable maximum, the converted score,
  * bonus, penalty, final score, level and rank — as {@code GET /results} and each target's breakdown give them.
  *
- * <p>Streams: the targets' breakdowns are read one at a time and the rows leave memory as they are written
- * ({@link ReportWorkbook}), so that a campaign of 3,000 targets × 150 tasks takes bounded memory.
+ * <p>Streams: the task scores come from the stored breakdowns one category at a time as a stream of rows
+ * ({@link ScoringApi#taskScores}: PostgreSQL expands the JSON, only the counted figures travel), a target's row is
+ * written as soon as its lines are in, and rows leave memory as they are written ({@link ReportWorkbook}) — so that a
+ * campaign of 3,000 targets × 150 tasks takes bounded memory.
  */
 @Component
 public class ResultSummaryTable {
@@ -128,40 +130,48 @@ public class ResultSummaryTable {
         String note = note(workflow, now);
 
         int total = Math.max(1, targets.size());
-        int done = 0;
         try (ReportWorkbook book = new ReportWorkbook()) {
+            int[] done = {0};
             for (CategoryView category : categories) {
                 List<TaskView> tasks = tasksByCategory.getOrDefault(category.id(), List.of());
-                List<TargetView> rows = targetsByCategory.getOrDefault(category.id(), List.of());
+                List<TargetView> targetsOf = targetsByCategory.getOrDefault(category.id(), List.of());
                 SXSSFSheet sheet = book.sheet(category.name());
                 header(book, sheet, campaign, category, tasks, note);
-                int r = HEADER_ROWS;
-                int n = 1;
-                for (TargetView target : rows) {
-                    Row row = sheet.createRow(r++);
-                    book.integer(row, 0, n++);
-                    book.text(row, 1, target.name());
-                    ResultView result = results.get(target.id());
-                    if (result != null) {
-                        Map<Long, Map<String, Object>> lines = taskLines(id, target.id());
-                        int c = FIXED_COLUMNS;
-                        for (TaskView task : tasks) {
-                            cell(book, row, c++, lines.get(task.id()));
-                        }
-                        book.number(row, c++, result.rawScore());
-                        book.number(row, c++, result.applicableMax());
-                        book.number(row, c++, result.convertedScore());
-                        book.number(row, c++, result.bonus());
-                        book.number(row, c++, result.penalty());
-                        book.number(row, c++, result.finalScore());
-                        book.text(row, c++, result.level());
-                        book.integer(row, c, result.rank());
+                Rows rows = new Rows(book, sheet, tasks, results, targetsOf);
+                // the task lines arrive target by target in the campaign's order: a target's row is written when the
+                // next target's first line comes (one target's lines in memory at a time)
+                Map<Long, TaskScoreView> lines = new HashMap<>(tasks.size() * 2);
+                long[] current = {-1};
+                Runnable flush = () -> {
+                    if (current[0] >= 0) {
+                        rows.write(current[0], lines);
+                        lines.clear();
+                        done[0]++;
+                        progress.report(
+                                2 + (int) (90L * done[0] / total),
+                                "report.job.step.rows",
+                                category.name(),
+                                done[0],
+                                total);
                     }
-                    done++;
-                    progress.report(
-                            2 + (int) (90L * done / total), "report.job.step.rows", category.name(), done, total);
+                };
+                scoring.taskScores(id, category.id(), line -> {
+                    if (line.targetId() != current[0]) {
+                        flush.run();
+                        current[0] = line.targetId();
+                    }
+                    lines.put(line.taskId(), line);
+                });
+                flush.run();
+                // targets without a result (added after the last computation) come last, with their names only
+                for (TargetView t : rows.notWritten()) {
+                    rows.write(t.id(), Map.of());
+                    done[0]++;
                 }
-                legend(book, sheet, r + 1, result(rows, results));
+                legend(book, sheet, rows.next() + 1, targetsOf.stream().anyMatch(t -> results.containsKey(t.id())));
+                // a sheet's last rows leave memory before the next sheet starts (a category may be shorter than the
+                // window)
+                sheet.flushRows();
             }
             if (categories.isEmpty()) {
                 book.heading(book.sheet("汇总表"), title(campaign, null), note);
@@ -241,42 +251,76 @@ public class ResultSummaryTable {
         }
     }
 
+    /** The rows of one category's sheet, in the order they are written. */
+    private static final class Rows {
+        private final ReportWorkbook book;
+        private final SXSSFSheet sheet;
+        private final List<TaskView> tasks;
+        private final Map<Long, ResultView> results;
+        private final Map<Long, TargetView> pending = new LinkedHashMap<>();
+        private int r = HEADER_ROWS;
+        private int n = 1;
+
+        Rows(
+                ReportWorkbook book,
+                SXSSFSheet sheet,
+                List<TaskView> tasks,
+                Map<Long, ResultView> results,
+                List<TargetView> targets) {
+            this.book = book;
+            this.sheet = sheet;
+            this.tasks = tasks;
+            this.results = results;
+            targets.forEach(t -> pending.put(t.id(), t));
+        }
+
+        void write(long targetId, Map<Long, TaskScoreView> lines) {
+            TargetView target = pending.remove(targetId);
+            if (target == null) {
+                return; // a result of a target no longer in the category (recomputing removes it)
+            }
+            Row row = sheet.createRow(r++);
+            book.integer(row, 0, n++);
+            book.text(row, 1, target.name());
+            ResultView result = results.get(targetId);
+            if (result == null) {
+                return;
+            }
+            int c = FIXED_COLUMNS;
+            for (TaskView task : tasks) {
+                cell(book, row, c++, lines.get(task.id()));
+            }
+            book.number(row, c++, result.rawScore());
+            book.number(row, c++, result.applicableMax());
+            book.number(row, c++, result.convertedScore());
+            book.number(row, c++, result.bonus());
+            book.number(row, c++, result.penalty());
+            book.number(row, c++, result.finalScore());
+            book.text(row, c++, result.level());
+            book.integer(row, c, result.rank());
+        }
+
+        List<TargetView> notWritten() {
+            return List.copyOf(pending.values());
+        }
+
+        int next() {
+            return r;
+        }
+    }
+
     /** A task's cell: its score; 不适用, or 未评 when it has no evaluation yet (it counts 0); red when a penalty zeroed it. */
-    private static void cell(ReportWorkbook book, Row row, int c, Map<String, Object> line) {
+    private static void cell(ReportWorkbook book, Row row, int c, TaskScoreView line) {
         if (line == null) {
             return;
         }
-        if (Boolean.TRUE.equals(line.get("notApplicable"))) {
+        if (line.notApplicable()) {
             book.label(row, c, NOT_APPLICABLE, book.muted);
-        } else if (Boolean.FALSE.equals(line.get("evaluated"))) {
+        } else if (!line.evaluated()) {
             book.label(row, c, NOT_EVALUATED, book.muted);
         } else {
-            BigDecimal score = decimal(line.get("score"));
-            book.number(row, c, score, line.get("zeroedByAdjustmentId") != null ? book.numberAlert : book.number);
+            book.number(row, c, line.score(), line.zeroedByAdjustmentId() != null ? book.numberAlert : book.number);
         }
-    }
-
-    /** The target's task lines by task id, from its stored breakdown. */
-    @SuppressWarnings("unchecked")
-    private Map<Long, Map<String, Object>> taskLines(long campaignId, long targetId) {
-        Map<String, Object> breakdown = scoring.breakdown(campaignId, targetId).orElse(Map.of());
-        Object tasks = breakdown.get("tasks");
-        if (!(tasks instanceof List<?> list)) {
-            return Map.of();
-        }
-        Map<Long, Map<String, Object>> lines = new HashMap<>(list.size() * 2);
-        for (Object o : list) {
-            Map<String, Object> line = (Map<String, Object>) o;
-            lines.put(((Number) line.get("taskId")).longValue(), line);
-        }
-        return lines;
-    }
-
-    static BigDecimal decimal(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
     }
 
     private static String title(CampaignView campaign, CategoryView category) {
@@ -299,10 +343,6 @@ public class ResultSummaryTable {
         }
         s.append("；生成时间：").append(MINUTE.format(now));
         return s.toString();
-    }
-
-    private static boolean result(List<TargetView> rows, Map<Long, ResultView> results) {
-        return rows.stream().anyMatch(t -> results.containsKey(t.id()));
     }
 
     private static void legend(ReportWorkbook book, Sheet sheet, int r, boolean any) {
