@@ -67,6 +67,9 @@ public class JobRunner implements SchedulingConfigurer, DisposableBean {
     private final TransactionTemplate tx;
     private final TransactionTemplate progressTx;
     private final ThreadPoolExecutor executor;
+    /** Polls on behalf of a request that just queued a job (never on the request's thread, whose connection may still be bound). */
+    private final ThreadPoolExecutor waker;
+
     private final AtomicInteger running = new AtomicInteger();
     private final String node;
     private volatile boolean stopping;
@@ -107,6 +110,12 @@ public class JobRunner implements SchedulingConfigurer, DisposableBean {
                     t.setDaemon(true);
                     return t;
                 });
+        this.waker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), r -> {
+            Thread t = new Thread(r, "report-job-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        this.waker.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         this.node = nodeName();
         log.info(
                 "后台任务 / background jobs: node {}, {} thread(s), kinds {}, poll every {}, kept {}",
@@ -129,6 +138,16 @@ public class JobRunner implements SchedulingConfigurer, DisposableBean {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::poll, properties.pollInterval());
+    }
+
+    /**
+     * Looks for queued jobs soon, on a thread of its own: called after the commit of a submission, so that the job
+     * starts at once on this node when it has a free thread (a wake-up already waiting covers later ones).
+     */
+    public void wakeUp() {
+        if (!stopping) {
+            waker.execute(this::poll);
+        }
     }
 
     /** Takes queued jobs while this node has free threads. Safe to call from any thread, any time. */
@@ -269,6 +288,7 @@ public class JobRunner implements SchedulingConfigurer, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
+        waker.shutdownNow();
         executor.shutdown();
         if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
             executor.shutdownNow();

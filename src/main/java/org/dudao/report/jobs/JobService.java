@@ -85,7 +85,7 @@ public class JobService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    runner.poll();
+                    runner.wakeUp();
                 }
             });
         }

@@ -24,7 +24,8 @@ import org.dudao.shared.time.ClockConfiguration;
 
 /**
  * How Dudao's report tables are written: a streaming workbook (SXSSF: at most {@link #WINDOW} rows of a sheet in
- * memory, the rest compressed on disk until the file is zipped), strings inline in the cells as SXSSF writes them by
+ * memory, the rest in temporary files until the file is zipped — not gzipped, which cost about as much as the zip
+ * itself; some 25 MB of temporary files for a 3,000-target summary), strings inline in the cells as SXSSF writes them by
  * default and as the rectification ledger does (Excel, WPS and LibreOffice read them; Apple Numbers does not — a
  * shared-strings table would keep every string in memory and made the final zip two to four times slower in a
  * 3,000-target summary), numbers as numbers with two decimals, times as date cells in Beijing time, and every text
@@ -57,7 +58,7 @@ final class ReportWorkbook implements AutoCloseable {
     private final Set<String> sheetNames = new HashSet<>();
 
     ReportWorkbook() {
-        wb = new SXSSFWorkbook(null, WINDOW, true, false);
+        wb = new SXSSFWorkbook(null, WINDOW, false, false);
         Font bold = wb.createFont();
         bold.setBold(true);
         Font big = wb.createFont();
