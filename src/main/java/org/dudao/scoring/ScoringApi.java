@@ -3,6 +3,7 @@ package org.dudao.scoring;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.dudao.scoring.domain.AdjustmentService;
 import org.dudao.scoring.domain.CampaignPolicy;
 import org.dudao.scoring.domain.PolicyService;
@@ -53,6 +54,14 @@ public class ScoringApi {
 
     public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
         return results.breakdown(campaignId, targetId);
+    }
+
+    /**
+     * Every task score of one category's targets as their stored breakdowns count them, streamed in the campaign's
+     * target order (reports over whole campaigns: no breakdown is built in memory). The caller checks who may read.
+     */
+    public void taskScores(long campaignId, long categoryId, Consumer<TaskScoreView> consumer) {
+        results.taskScores(campaignId, categoryId, consumer);
     }
 
     public List<AdjustmentView> adjustmentsOfTarget(long targetId) {

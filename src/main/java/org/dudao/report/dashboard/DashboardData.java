@@ -18,7 +18,7 @@ import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.ScoringRow;
 import org.dudao.evidence.EvidenceApi;
-import org.dudao.evidence.EvidenceApi.SubmissionState;
+import org.dudao.evidence.SubmissionCell;
 import org.dudao.evidence.SubmissionStatus;
 import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitView;
@@ -64,7 +64,7 @@ final class DashboardData {
     private List<TaskView> tasks;
     private Optional<WorkflowView> workflow;
     private List<ResultView> results;
-    private Map<String, SubmissionState> submissions;
+    private Map<String, SubmissionCell> submissions;
     private List<ScoringRow> rated;
     private final Map<Long, List<Map<String, Object>>> breakdowns = new HashMap<>();
     private final Map<Long, List<String>> indicators = new HashMap<>();
@@ -157,10 +157,10 @@ final class DashboardData {
         return results;
     }
 
-    Map<String, SubmissionState> submissions() {
+    Map<String, SubmissionCell> submissions() {
         if (submissions == null) {
             submissions = new HashMap<>();
-            evidence.submissionStates(campaign().id())
+            evidence.submissionCells(campaign().id())
                     .forEach(s -> submissions.put(s.targetId() + ":" + s.taskId(), s));
         }
         return submissions;
@@ -223,7 +223,7 @@ final class DashboardData {
                 continue;
             }
             tasks++;
-            SubmissionState s = submissions().get(target.id() + ":" + t.id());
+            SubmissionCell s = submissions().get(target.id() + ":" + t.id());
             SubmissionStatus status = s == null ? SubmissionStatus.NOT_STARTED : s.status();
             if (status.isHandedIn()) {
                 handed++;
