@@ -29,7 +29,6 @@ public class EvidenceApi {
         this.submissions = submissions;
     }
 
-
     public record OpenedAttachment(AttachmentView attachment, InputStream content) {}
 
     @Transactional
