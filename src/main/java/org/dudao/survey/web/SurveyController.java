@@ -16,6 +16,7 @@ import org.dudao.survey.LinkView;
 import org.dudao.survey.QuestionnaireCommand;
 import org.dudao.survey.QuestionnaireView;
 import org.dudao.survey.ResultsView;
+import org.dudao.survey.SatisfactionPreset;
 import org.dudao.survey.domain.Checked;
 import org.dudao.survey.domain.QrCodes;
 import org.dudao.survey.domain.QuestionnaireService;

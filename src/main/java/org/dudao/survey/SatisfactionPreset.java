@@ -1,19 +1,18 @@
-package org.dudao.survey.web;
+package org.dudao.survey;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.dudao.survey.QuestionnaireCommand;
 
 /**
  * A starting point for a satisfaction questionnaire (满意度调查) — Dudao's suggestion, not from a seed:
  * seed 004 names the survey (问卷调查、电话访问 on 社会公众、行政相对人、当事人的满意度; 办事效率、服务态度、
  * 工作质量) but prints no questionnaire. The office edits it before publishing.
  */
-final class SatisfactionPreset {
+public final class SatisfactionPreset {
 
     private SatisfactionPreset() {}
 
-    static List<QuestionnaireCommand.Question> questions() {
+    public static List<QuestionnaireCommand.Question> questions() {
         List<QuestionnaireCommand.Option> scale = List.of(
                 new QuestionnaireCommand.Option("满意", new BigDecimal("100")),
                 new QuestionnaireCommand.Option("基本满意", new BigDecimal("60")),
