@@ -94,6 +94,7 @@ create table survey_rate (
     hits             int           not null,
     primary key (ip_hash, window_start)
 );
+create index survey_rate_window on survey_rate (window_start);
 
 -- the key that signs page tokens, created once and shared by every node
 create table survey_secret (

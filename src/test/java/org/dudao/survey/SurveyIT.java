@@ -398,6 +398,58 @@ class SurveyIT {
         assertThat(qr.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }
 
+    @Test
+    void officeBuildsADraftOnThePages_movesAndDeletesQuestions_andPublishesForOneTarget() {
+        Setup s = setUp("问卷页面IT");
+        WebClient pages = new WebClient(port);
+        pages.login("pds-office", demo.password("pds-office"));
+        pages.get("/campaigns/" + s.campaignId + "/surveys");
+        HttpResponse<String> created =
+                pages.post("/campaigns/" + s.campaignId + "/surveys", Map.of("title", "窗口服务满意度", "preset", ""));
+        assertStatus(created, 302);
+        String path = WebClient.location(created).replaceAll("^https?://[^/]+", "");
+        long qid = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+        pages.get(path);
+        assertStatus(pages.post(path + "/questions", Map.of("kind", "TEXT", "text", "意见建议", "options", "")), 302);
+        assertStatus(
+                pages.post(
+                        path + "/questions",
+                        Map.of(
+                                "kind",
+                                "RATING",
+                                "text",
+                                "总体满意度",
+                                "required",
+                                "true",
+                                "options",
+                                "满意=100\n基本满意＝60\n不满意=0")),
+                302);
+        // a rating option without points: refused with a Chinese message, nothing added
+        HttpResponse<String> bad =
+                pages.post(path + "/questions", Map.of("kind", "RATING", "text", "态度", "options", "满意\n不满意=0"));
+        assertStatus(bad, 400);
+        assertThat(bad.body()).contains("应写作“选项=分值”");
+        assertStatus(pages.post(path + "/questions/2/move", Map.of("direction", "up")), 302);
+        JsonNode q = ok(s.office.get("/api/v1/surveys/" + qid));
+        assertThat(q.get("questions").size()).isEqualTo(2);
+        assertThat(q.get("questions").get(0).get("text").asText()).isEqualTo("总体满意度");
+        assertThat(q.get("questions").get(0).get("options").get(1).get("score").decimalValue())
+                .isEqualByComparingTo("60");
+        assertThat(q.get("questions").get(1).get("required").asBoolean()).isFalse();
+        assertStatus(pages.post(path + "/questions/2/delete", Map.of()), 302);
+        assertStatus(pages.post(path + "/publish", Map.of("targetIds", String.valueOf(s.targetB))), 302);
+        JsonNode published = ok(s.office.get("/api/v1/surveys/" + qid));
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("questions").size()).isEqualTo(1);
+        JsonNode links = ok(s.office.get("/api/v1/surveys/" + qid + "/links"));
+        assertThat(links.size()).isEqualTo(1);
+        assertThat(links.get(0).get("targetName").asText()).isEqualTo("叶县人民政府");
+        // published: the page offers no editing, and a change is refused
+        String page = pages.get(path).body();
+        assertThat(page).contains("已发布的问卷不能修改").doesNotContain("id=\"questionForm\"");
+        assertStatus(pages.post(path + "/questions/1/delete", Map.of()), 409);
+    }
+
     private long responses(long qid) {
         return count("select count(*) from survey_response where questionnaire_id = " + qid);
     }
