@@ -310,6 +310,9 @@ class SurveyIT {
         assertThat(count("select count(*) from audit_record where action = 'survey.response.submit'"
                         + " and outcome = 'DENIED'"))
                 .isPositive();
+        // the questionnaire page shows the formula and each target's outcome
+        String show = officePages.get("/surveys/" + s.qid).body();
+        assertThat(show).contains("得分 = 满意度 × 任务分值", "5.46", "54.60%", "答卷不足", "已写入");
         // applying again changes nothing
         JsonNode second2 = ok(s.office.post("/api/v1/surveys/" + s.qid + "/satisfaction/apply", "{\"confirm\":true}"));
         assertThat(outcome(second2, s.targetA).get("status").asText()).isEqualTo("UNCHANGED");
