@@ -58,6 +58,18 @@ public class EvaluationApi {
     }
 
     /**
+     * Writes evaluations another module derived for the campaign's office (e.g. the satisfaction score of
+     * a questionnaire, 满意度调查): the same checks, history and audit as any batch (channel API), with the
+     * given entries added to each changed evaluation's detail. All or nothing: the rows' results say
+     * whether each was created, updated, unchanged or refused; when any is refused nothing is written.
+     */
+    @Transactional
+    public List<RowResult> applyDerived(
+            long campaignId, List<EvaluationCommand> rows, CurrentUser user, java.util.Map<String, Object> detail) {
+        return service.apply(campaignId, rows, user, Channel.API, false, null, detail);
+    }
+
+    /**
      * Applies the decision of a review (复核): office only, allowed after the lock; each changed row is
      * recorded with the review's id.
      */

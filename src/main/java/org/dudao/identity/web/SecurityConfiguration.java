@@ -56,8 +56,17 @@ public class SecurityConfiguration {
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui/**",
-        "/swagger-ui.html"
+        "/swagger-ui.html",
+        // public questionnaires (survey): the page and its form post, nothing else of the survey module
+        SecurityConfiguration.PUBLIC_SURVEY
     };
+
+    /**
+     * The public questionnaire links. Their form post carries no CSRF token: it carries a signed one-time
+     * page token bound to the respondent's device cookie instead (see the survey module), which a
+     * cross-site page can neither read nor forge.
+     */
+    static final String PUBLIC_SURVEY = "/s/*";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -171,6 +180,7 @@ public class SecurityConfiguration {
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies("DUDAO_SESSION"))
+                .csrf(c -> c.ignoringRequestMatchers(PUBLIC_SURVEY))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new AuditingAccessDeniedHandler(events)))
