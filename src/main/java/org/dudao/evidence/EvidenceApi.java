@@ -66,4 +66,9 @@ public class EvidenceApi {
     public long maxFileBytes() {
         return attachments.maxFileBytes();
     }
+
+    /** 字数 as the explanations' word limits count it (the rule of submissions' explanations). */
+    public static int wordCount(String text) {
+        return org.dudao.evidence.domain.Words.count(text);
+    }
 }
