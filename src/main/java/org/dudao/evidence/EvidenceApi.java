@@ -29,19 +29,6 @@ public class EvidenceApi {
         this.submissions = submissions;
     }
 
-    /** Where a target's submission of a task stands; (target, task) pairs without one are not started. */
-    public record SubmissionState(long targetId, long taskId, SubmissionStatus status, int files) {}
-
-    /**
-     * Every started submission of the campaign, in one query (read only; the caller checks who may see
-     * which target's).
-     */
-    public List<SubmissionState> submissionStates(long campaignId) {
-        return submissions.cells(campaignId).stream()
-                .map(c -> new SubmissionState(c.targetId(), c.taskId(), c.status(), c.files()))
-                .toList();
-    }
-
     public record OpenedAttachment(AttachmentView attachment, InputStream content) {}
 
     @Transactional
@@ -70,5 +57,15 @@ public class EvidenceApi {
     /** 字数 as the explanations' word limits count it (the rule of submissions' explanations). */
     public static int wordCount(String text) {
         return org.dudao.evidence.domain.Words.count(text);
+    }
+
+    /**
+     * The status of every started submission of the campaign, in one query (report progress tables). The
+     * caller checks who may read them.
+     */
+    public List<SubmissionCell> submissionCells(long campaignId) {
+        return submissions.cells(campaignId).stream()
+                .map(c -> new SubmissionCell(c.targetId(), c.taskId(), c.status(), c.files()))
+                .toList();
     }
 }

@@ -1,6 +1,10 @@
 package org.dudao.feedback;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.dudao.feedback.domain.FeedbackStore;
+import org.dudao.feedback.domain.FeedbackTime;
+import org.dudao.feedback.domain.FeedbackViews;
 import org.dudao.feedback.domain.ProblemService;
 import org.dudao.feedback.domain.RectificationService;
 import org.dudao.feedback.domain.ReviewService;
@@ -9,33 +13,79 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The feedback module's facade for reports: the lists of a campaign's problems, reviews and
- * rectification items as the caller may read them (the office and leaders everything, a target its own,
- * an assessor the problems its unit raised; the module's access rules, with audited 404s).
+ * The feedback module's facade for other modules (reports). Two kinds of reads: those taking a
+ * {@link CurrentUser} apply the module's access rules (the office and leaders everything, a target its
+ * own, an assessor the problems its unit raised; audited 404s); those without one check no access — the
+ * caller has already made sure that the user may read the campaign's feedback (the report module's
+ * documents answer only the campaign's office).
  */
 @Service
 @Transactional(readOnly = true)
 public class FeedbackApi {
 
-    private final ProblemService problems;
-    private final ReviewService reviews;
-    private final RectificationService rectifications;
+    private final ProblemService problemService;
+    private final ReviewService reviewService;
+    private final RectificationService rectificationService;
+    private final FeedbackStore store;
+    private final FeedbackViews views;
+    private final FeedbackTime time;
 
-    FeedbackApi(ProblemService problems, ReviewService reviews, RectificationService rectifications) {
-        this.problems = problems;
-        this.reviews = reviews;
-        this.rectifications = rectifications;
+    FeedbackApi(
+            ProblemService problemService,
+            ReviewService reviewService,
+            RectificationService rectificationService,
+            FeedbackStore store,
+            FeedbackViews views,
+            FeedbackTime time) {
+        this.problemService = problemService;
+        this.reviewService = reviewService;
+        this.rectificationService = rectificationService;
+        this.store = store;
+        this.views = views;
+        this.time = time;
     }
 
+    /** The campaign's problems the user may read. */
     public List<ProblemView> problems(long campaignId, CurrentUser user) {
-        return problems.list(campaignId, user);
+        return problemService.list(campaignId, user);
     }
 
+    /** The campaign's review requests the user may read. */
     public List<ReviewView> reviews(long campaignId, CurrentUser user) {
-        return reviews.list(campaignId, user);
+        return reviewService.list(campaignId, user);
     }
 
+    /** The campaign's rectification items the user may read. */
     public List<RectificationView> rectifications(long campaignId, CurrentUser user) {
-        return rectifications.list(campaignId, user);
+        return rectificationService.list(campaignId, user);
+    }
+
+    /** Every problem fed back in the campaign, newest first (no access check). */
+    public List<ProblemView> problems(long campaignId) {
+        return views.problems(store.problems(campaignId, null, null), views.names(campaignId));
+    }
+
+    /** The problems fed back to one target of the campaign, newest first (no access check). */
+    public List<ProblemView> problemsOfTarget(long campaignId, long targetId) {
+        return views.problems(store.problems(campaignId, targetId, null), views.names(campaignId));
+    }
+
+    /** Every rectification item of the campaign, with reports and an overdue flag (no access check). */
+    public List<RectificationView> rectifications(long campaignId) {
+        return views.rectifications(store.rectifications(campaignId, null), views.names(campaignId), today());
+    }
+
+    /** The rectification items of one target of the campaign (no access check). */
+    public List<RectificationView> rectificationsOfTarget(long campaignId, long targetId) {
+        return views.rectifications(store.rectifications(campaignId, targetId), views.names(campaignId), today());
+    }
+
+    /** The window, in working days, in which a target may ask for a review (复核) after receiving feedback. */
+    public int reviewDays(long campaignId) {
+        return store.settings(campaignId).reviewDays();
+    }
+
+    private LocalDate today() {
+        return FeedbackTime.day(time.now());
     }
 }

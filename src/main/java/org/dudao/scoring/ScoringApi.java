@@ -3,7 +3,10 @@ package org.dudao.scoring;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.CampaignPolicy;
+import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
 import org.dudao.shared.security.CurrentUser;
@@ -18,11 +21,23 @@ public class ScoringApi {
     private final ResultStore results;
     private final ResultService service;
     private final AdjustmentService adjustments;
+    private final PolicyService policies;
 
-    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments) {
+    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments, PolicyService policies) {
         this.results = results;
         this.service = service;
         this.adjustments = adjustments;
+        this.policies = policies;
+    }
+
+    /** The campaign's result levels (等次) as its policy names them, best to worst, and its list settings. */
+    public LevelsView levels(long campaignId) {
+        CampaignPolicy p = policies.policy(campaignId);
+        return new LevelsView(
+                p.levels().stream().map(CampaignPolicy.Level::name).toList(),
+                p.excellentLevel(),
+                p.bottomN(),
+                p.rankedCategories() == null ? List.of() : List.copyOf(p.rankedCategories()));
     }
 
     public Optional<WorkflowView> workflow(long campaignId) {
@@ -39,6 +54,14 @@ public class ScoringApi {
 
     public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
         return results.breakdown(campaignId, targetId);
+    }
+
+    /**
+     * Every task score of one category's targets as their stored breakdowns count them, streamed in the campaign's
+     * target order (reports over whole campaigns: no breakdown is built in memory). The caller checks who may read.
+     */
+    public void taskScores(long campaignId, long categoryId, Consumer<TaskScoreView> consumer) {
+        results.taskScores(campaignId, categoryId, consumer);
     }
 
     public List<AdjustmentView> adjustmentsOfTarget(long targetId) {

@@ -15,7 +15,7 @@ import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.ScoringRow;
-import org.dudao.evidence.EvidenceApi.SubmissionState;
+import org.dudao.evidence.SubmissionCell;
 import org.dudao.evidence.SubmissionStatus;
 import org.dudao.report.dashboard.Chart.Series;
 import org.dudao.report.dashboard.Dashboard.RateItem;
@@ -77,7 +77,7 @@ class AssessorDashboard {
         List<ReturnedItem> returned = d.submissions().values().stream()
                 .filter(s -> s.status() == SubmissionStatus.RETURNED && taskById.containsKey(s.taskId()))
                 .filter(s -> targetById.containsKey(s.targetId()))
-                .sorted(Comparator.comparing(SubmissionState::taskId).thenComparing(SubmissionState::targetId))
+                .sorted(Comparator.comparing(SubmissionCell::taskId).thenComparing(SubmissionCell::targetId))
                 .map(s -> new ReturnedItem(
                         s.targetId(),
                         targetById.get(s.targetId()).name(),

@@ -18,7 +18,7 @@ import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.ScoringRow;
 import org.dudao.evidence.EvidenceApi;
-import org.dudao.evidence.EvidenceApi.SubmissionState;
+import org.dudao.evidence.SubmissionCell;
 import org.dudao.evidence.SubmissionStatus;
 import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitView;
@@ -26,6 +26,7 @@ import org.dudao.report.dashboard.Dashboard.DeadlineItem;
 import org.dudao.report.dashboard.DashboardAccess.Seat;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.ScoringApi;
+import org.dudao.scoring.TaskScoreView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.time.ClockConfiguration;
@@ -64,9 +65,10 @@ final class DashboardData {
     private List<TaskView> tasks;
     private Optional<WorkflowView> workflow;
     private List<ResultView> results;
-    private Map<String, SubmissionState> submissions;
+    private Map<String, SubmissionCell> submissions;
     private List<ScoringRow> rated;
     private final Map<Long, List<Map<String, Object>>> breakdowns = new HashMap<>();
+    private final Map<Long, Map<Long, List<Map<String, Object>>>> categoryLines = new HashMap<>();
     private final Map<Long, List<String>> indicators = new HashMap<>();
     private final Map<Long, String> units = new HashMap<>();
     private Map<Long, List<ExtensionView>> extensions;
@@ -157,11 +159,10 @@ final class DashboardData {
         return results;
     }
 
-    Map<String, SubmissionState> submissions() {
+    Map<String, SubmissionCell> submissions() {
         if (submissions == null) {
             submissions = new HashMap<>();
-            evidence.submissionStates(campaign().id())
-                    .forEach(s -> submissions.put(s.targetId() + ":" + s.taskId(), s));
+            evidence.submissionCells(campaign().id()).forEach(s -> submissions.put(s.targetId() + ":" + s.taskId(), s));
         }
         return submissions;
     }
@@ -182,6 +183,32 @@ final class DashboardData {
                 t -> scoring.breakdown(campaign().id(), t)
                         .map(b -> b.get("tasks") instanceof List<?> l ? (List<Map<String, Object>>) l : null)
                         .orElse(List.of()));
+    }
+
+    /**
+     * The task lines of every target of a category with a stored result, by target, in one streamed read
+     * ({@link ScoringApi#taskScores}) instead of one breakdown per target; each line has the breakdown's
+     * {@code path}, {@code maxPoints}, {@code score} and {@code notApplicable}.
+     */
+    Map<Long, List<Map<String, Object>>> taskLinesOfCategory(long categoryId) {
+        return categoryLines.computeIfAbsent(categoryId, c -> {
+            Map<Long, TaskView> taskById = new HashMap<>();
+            tasks().forEach(t -> taskById.put(t.id(), t));
+            Map<Long, List<Map<String, Object>>> out = new HashMap<>();
+            scoring.taskScores(campaign().id(), c, (TaskScoreView s) -> {
+                TaskView task = taskById.get(s.taskId());
+                if (task == null) {
+                    return;
+                }
+                Map<String, Object> line = new HashMap<>();
+                line.put("path", task.path());
+                line.put("maxPoints", task.points());
+                line.put("score", s.score());
+                line.put("notApplicable", s.notApplicable());
+                out.computeIfAbsent(s.targetId(), t -> new ArrayList<>()).add(line);
+            });
+            return out;
+        });
     }
 
     /** The first-level indicators of a category, in the order of its tasks. */
@@ -223,7 +250,7 @@ final class DashboardData {
                 continue;
             }
             tasks++;
-            SubmissionState s = submissions().get(target.id() + ":" + t.id());
+            SubmissionCell s = submissions().get(target.id() + ":" + t.id());
             SubmissionStatus status = s == null ? SubmissionStatus.NOT_STARTED : s.status();
             if (status.isHandedIn()) {
                 handed++;

@@ -238,9 +238,10 @@ class OfficeDashboard {
             }
             List<String> columns = new ArrayList<>(indicators);
             List<Cell> cells = new ArrayList<>();
+            Map<Long, List<Map<String, Object>>> lines = d.taskLinesOfCategory(c.id());
             for (int y = 0; y < rows.size(); y++) {
-                Map<String, BigDecimal> lost =
-                        DashboardFigures.lostByIndicator(d.taskLines(rows.get(y).id()), indicators);
+                Map<String, BigDecimal> lost = DashboardFigures.lostByIndicator(
+                        lines.getOrDefault(rows.get(y).id(), List.of()), indicators);
                 for (String indicator : lost.keySet()) {
                     if (!columns.contains(indicator)) {
                         columns.add(indicator);
