@@ -223,10 +223,19 @@ class CreationIT {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
                 XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
             String all = text.getText();
-            assertThat(all).contains("进度滞后单位").contains("尧山镇").contains("鲁阳街道");
+            assertThat(all)
+                    .contains("关于鲁山县创建测试工作进展情况的通报")
+                    .contains("鲁山县委全面依法治县委员会办公室")
+                    .contains("进度滞后单位")
+                    .contains("尧山镇")
+                    .contains("鲁阳街道");
             assertThat(all.substring(all.indexOf("予以通报"))).doesNotContain("张良镇、");
         }
         assertThat(zhangliang.getBytes(BASE + "/" + id + "/bulletin.docx").statusCode())
+                .isEqualTo(403);
+        assertThat(ApiClient.as(port, demo, "pds-office")
+                        .getBytes(BASE + "/" + id + "/bulletin.docx")
+                        .statusCode())
                 .isEqualTo(404);
 
         // 集中申报: the ZIP in indicator order with its manifest; the lead's exclusion is honoured

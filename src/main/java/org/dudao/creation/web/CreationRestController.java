@@ -13,13 +13,11 @@ import org.dudao.creation.CreationProblemView;
 import org.dudao.creation.CreationProgress;
 import org.dudao.creation.GapView;
 import org.dudao.creation.SelfReportView;
-import org.dudao.creation.domain.CreationBulletin;
 import org.dudao.creation.domain.CreationService;
 import org.dudao.creation.domain.DeclarationPackage;
 import org.dudao.evidence.AttachmentView;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
-import org.dudao.shared.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,17 +32,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** JSON API of model-creation campaigns (示范创建). */
 @RestController
-@RequestMapping("/api/v1/creation")
+@RequestMapping({"/api/v1/creation", "/app/creation"})
 class CreationRestController {
 
     private final CreationService service;
     private final DeclarationPackage declaration;
-    private final CreationBulletin bulletin;
 
-    CreationRestController(CreationService service, DeclarationPackage declaration, CreationBulletin bulletin) {
+    CreationRestController(CreationService service, DeclarationPackage declaration) {
         this.service = service;
         this.declaration = declaration;
-        this.bulletin = bulletin;
     }
 
     record NewCampaign(String template, String name, Integer year) {}
@@ -210,11 +206,5 @@ class CreationRestController {
         String name = declaration.fileName(id, user);
         CreationFiles.zipHeaders(response, name);
         declaration.write(id, user, response.getOutputStream());
-    }
-
-    @GetMapping("/campaigns/{id}/bulletin.docx")
-    @PreAuthorize("hasAuthority('creation:campaign:read')")
-    ResponseEntity<byte[]> bulletin(@PathVariable long id) {
-        return Downloads.docx(bulletin.bulletin(id, CurrentUser.require()), "进展通报.docx");
     }
 }
