@@ -103,6 +103,11 @@ class CreationIT {
         assertThat(gaps.findValuesAsText("printed")).contains("县人大");
         assertThat(gaps.findValuesAsText("kind")).containsOnly("UNIT_NOT_FOUND");
         assertThat(ok(zhangliang.get(BASE + "/" + id + "/gaps"))).isEmpty();
+        // expanded once only: a second expansion is refused, nothing doubled
+        HttpResponse<String> again = office.post(BASE + "/" + id + "/setup", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).get("detail").asText()).contains("不能重复展开");
+        assertThat(lines(id, "张良镇")).isEqualTo(townTasks);
 
         // a town uploads for its task; a task it is not responsible for is refused, nothing stored
         Set<Long> own = new HashSet<>(

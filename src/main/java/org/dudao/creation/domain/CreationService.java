@@ -183,6 +183,12 @@ public class CreationService {
         return rows.size();
     }
 
+    /** Whether the campaign's responsible units have been expanded (campaigns made on the campaign page have not). */
+    @Transactional(readOnly = true)
+    public boolean isSetUp(long campaignId) {
+        return store.isSetUp(campaignId);
+    }
+
     private static void index(IndicatorNode n, Map<Long, IndicatorNode> out) {
         if (n.id() != null) {
             out.put(n.id(), n);

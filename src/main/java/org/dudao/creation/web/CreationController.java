@@ -47,7 +47,14 @@ class CreationController {
     @PreAuthorize("hasAuthority('creation:campaign:read')")
     String list(Model model) {
         CurrentUser user = CurrentUser.require();
-        model.addAttribute("campaigns", service.list(user));
+        var list = service.list(user);
+        model.addAttribute("campaigns", list);
+        model.addAttribute(
+                "notSetUp",
+                list.stream()
+                        .filter(c -> c.ownerUnitId() == user.jurisdictionUnitId() && !service.isSetUp(c.id()))
+                        .map(c -> c.id())
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("office", user.hasRole("OFFICE_ADMIN"));
         model.addAttribute("year", LocalDate.now().getYear());
         return "creation/list";
@@ -67,6 +74,14 @@ class CreationController {
             throw new InvalidInputException("year", "creation.yearRequired");
         }
         long id = service.create(template, name, year, CurrentUser.require()).id();
+        back(id, "", "creation.created", request, response, locale);
+    }
+
+    @PostMapping("/{id}/setup")
+    @PreAuthorize("hasAuthority('creation:campaign:manage')")
+    void setUp(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws IOException {
+        service.setUp(id, CurrentUser.require());
         back(id, "", "creation.created", request, response, locale);
     }
 
