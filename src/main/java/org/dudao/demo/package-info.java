@@ -6,5 +6,5 @@
  * current year. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "survey"})
+        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "survey", "creation"})
 package org.dudao.demo;

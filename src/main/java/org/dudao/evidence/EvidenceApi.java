@@ -54,6 +54,11 @@ public class EvidenceApi {
         return attachments.maxFileBytes();
     }
 
+    /** 字数 as the explanations' word limits count it (the rule of submissions' explanations). */
+    public static int wordCount(String text) {
+        return org.dudao.evidence.domain.Words.count(text);
+    }
+
     /**
      * The status of every started submission of the campaign, in one query (report progress tables). The
      * caller checks who may read them.

@@ -15,6 +15,7 @@
             "evidence",
             "evaluation",
             "scoring",
-            "feedback"
+            "feedback",
+            "creation"
         })
 package org.dudao.report;
