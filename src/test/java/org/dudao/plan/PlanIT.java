@@ -230,6 +230,20 @@ class PlanIT {
                         null))
                 .isEqualTo(1);
 
+        // -- three working days before the year's deadline, units with tasks not yet reported are reminded, once
+        clockTo("2023-03-28T09:00");
+        reminders.sendDue();
+        reminders.sendDue();
+        String reformKey = "plan-report:" + plan + ":2022:" + reformUnit;
+        assertThat(count("select count(*) from notification_reminder where object_key = ? and stage = 'D3'", reformKey))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from notification n join notification_reminder r on r.id = n.reminder_id"
+                                + " join identity_account a on a.id = n.account_id where r.object_key = ?"
+                                + " and a.username = 'pds-bm2-02' and n.title like '%尚有2项任务未报告%'",
+                        reformKey))
+                .isEqualTo(1);
+
         // -- after the year's deadline (31 March 2023) reports are closed
         clockTo("2023-04-01T08:00");
         HttpResponse<String> late = report(reform, base + "/tasks/" + t2 + "/reports", "2022", "迟报", null, null, null);
