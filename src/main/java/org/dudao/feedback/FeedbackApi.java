@@ -1,6 +1,7 @@
 package org.dudao.feedback;
 
 import java.util.List;
+import org.dudao.feedback.domain.ProblemCommand;
 import org.dudao.feedback.domain.ProblemService;
 import org.dudao.feedback.domain.RectificationService;
 import org.dudao.feedback.domain.ReviewService;
@@ -29,6 +30,27 @@ public class FeedbackApi {
 
     public List<ProblemView> problems(long campaignId, CurrentUser user) {
         return problems.list(campaignId, user);
+    }
+
+    /**
+     * Feeds problems back to targets, all or none, with the module's rules (the caller must be allowed to
+     * raise problems; the target notified; each problem audited); returns their ids in order.
+     */
+    @Transactional
+    public List<Long> raiseProblems(long campaignId, List<ProblemRequest> requests, CurrentUser user) {
+        return problems.raiseAll(
+                campaignId,
+                requests.stream()
+                        .map(r -> new ProblemCommand(
+                                r.targetId(),
+                                r.taskId(),
+                                null,
+                                r.source(),
+                                r.severity(),
+                                r.description(),
+                                r.pointsAffected()))
+                        .toList(),
+                user);
     }
 
     public List<ReviewView> reviews(long campaignId, CurrentUser user) {

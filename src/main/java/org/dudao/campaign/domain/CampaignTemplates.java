@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CampaignTemplates {
 
-    static final List<String> CODES = List.of("PDS-2020");
+    static final List<String> CODES = List.of("PDS-2020", "PY-2020");
 
     private final Map<String, CampaignTemplate> templates = new LinkedHashMap<>();
 
