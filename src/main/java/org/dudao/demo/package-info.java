@@ -6,5 +6,5 @@
  * current year. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign"})
+        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "inspection"})
 package org.dudao.demo;

@@ -330,6 +330,13 @@ public class InspectionStore {
                 .optional();
     }
 
+    public long deductionTarget(long campaignId, long deductionId) {
+        return jdbc.sql("select target_id from inspection_deduction where id = ? and campaign_id = ?")
+                .params(deductionId, campaignId)
+                .query(Long.class)
+                .single();
+    }
+
     /** Serialises the deductions of one item of one target (a row lock on the target's visit or target). */
     public void lockTarget(long targetId) {
         jdbc.sql("select id from campaign_target where id = ? for update")

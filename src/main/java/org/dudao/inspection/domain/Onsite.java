@@ -368,6 +368,12 @@ public class Onsite {
         return item(campaignId, d.targetId(), d.taskId());
     }
 
+    /** The target a deduction of the campaign belongs to (for going back to its page). */
+    @Transactional(readOnly = true)
+    public long historyTarget(long campaignId, long deductionId) {
+        return store.deductionTarget(campaignId, deductionId);
+    }
+
     private SheetView.Item item(long campaignId, long targetId, long taskId) {
         return sheets.score(campaignId, store.deductions(campaignId, targetId)).stream()
                 .flatMap(s -> s.items().stream())
