@@ -1,7 +1,6 @@
 package org.dudao.demo;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +123,11 @@ class InspectionDemo implements ApplicationRunner {
         if (targets.isEmpty()) {
             return campaign;
         }
-        java.time.Instant until = clock.instant().plus(Duration.ofDays(30));
+        // to the end of a day, as the office would grant it
+        java.time.Instant until = LocalDate.now(clock.withZone(ClockConfiguration.ZONE))
+                .plusDays(31)
+                .atStartOfDay(ClockConfiguration.ZONE)
+                .toInstant();
         TargetView first = targets.get(0);
         for (TargetView t : targets) {
             if (t == first || t.name().startsWith("鲁山县")) {

@@ -27,6 +27,22 @@ public record SelfReportView(
         String submittedBy,
         Instant updatedAt) {
 
+    /** The deadline as a Chinese reader writes it: "2026-08-10 24:00" for midnight, else the time itself. */
+    public String dueText() {
+        return dueText(due);
+    }
+
+    public static String dueText(Instant due) {
+        if (due == null) {
+            return null;
+        }
+        java.time.ZonedDateTime z = due.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        if (z.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return z.toLocalDate().minusDays(1) + " 24:00";
+        }
+        return z.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
     /** 实际数据: a key figure, e.g. 「行政复议案件 | 52 件」. */
     public record Figure(String label, String value) {}
 

@@ -1,7 +1,6 @@
 package org.dudao.inspection.domain;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.Texts;
 import org.dudao.shared.notice.Notice;
 import org.dudao.shared.security.CurrentUser;
-import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SelfReports {
 
-    static final DateTimeFormatter DUE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.ZONE);
     static final int NARRATIVE_MAX = 50000;
     static final int FIELD_MAX = 5000;
 
@@ -245,7 +241,7 @@ public class SelfReports {
         Instant now = time.now();
         Instant due = due(campaignId, targetId);
         if (due != null && !now.isBefore(due)) {
-            throw new ConflictException("due", "inspection.report.late", DUE.format(due.minusSeconds(1)) + "（24:00）");
+            throw new ConflictException("due", "inspection.report.late", SelfReportView.dueText(due));
         }
         return now;
     }
