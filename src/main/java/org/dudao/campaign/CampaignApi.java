@@ -29,6 +29,19 @@ public class CampaignApi {
         return service.createFromTemplate(template, name, year, user);
     }
 
+    /** The office adds a unit of its jurisdiction as a target of one of the campaign's categories. */
+    @Transactional
+    public TargetView addTarget(long campaignId, long categoryId, long unitId, CurrentUser user) {
+        return service.addTarget(campaignId, categoryId, unitId, user);
+    }
+
+    /** 延期: the office lets one target change its work (one task, or all when taskId is null) until a time. */
+    @Transactional
+    public ExtensionView grantExtension(
+            long campaignId, long targetId, Long taskId, Instant until, String reason, CurrentUser user) {
+        return service.grantExtension(campaignId, targetId, taskId, until, reason, user);
+    }
+
     public List<CampaignView> list(CurrentUser user) {
         return service.list(user);
     }

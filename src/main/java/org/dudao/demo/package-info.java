@@ -6,5 +6,5 @@
  * current year. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "survey", "creation", "plan"})
+        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "survey", "creation", "plan", "inspection"})
 package org.dudao.demo;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dudao.feedback.domain.FeedbackStore;
 import org.dudao.feedback.domain.FeedbackTime;
 import org.dudao.feedback.domain.FeedbackViews;
+import org.dudao.feedback.domain.ProblemCommand;
 import org.dudao.feedback.domain.ProblemService;
 import org.dudao.feedback.domain.RectificationService;
 import org.dudao.feedback.domain.ReviewService;
@@ -48,6 +49,27 @@ public class FeedbackApi {
     /** The campaign's problems the user may read. */
     public List<ProblemView> problems(long campaignId, CurrentUser user) {
         return problemService.list(campaignId, user);
+    }
+
+    /**
+     * Feeds problems back to targets, all or none, with the module's rules (the caller must be allowed to
+     * raise problems; the target notified; each problem audited); returns their ids in order.
+     */
+    @Transactional
+    public List<Long> raiseProblems(long campaignId, List<ProblemRequest> requests, CurrentUser user) {
+        return problemService.raiseAll(
+                campaignId,
+                requests.stream()
+                        .map(r -> new ProblemCommand(
+                                r.targetId(),
+                                r.taskId(),
+                                null,
+                                r.source(),
+                                r.severity(),
+                                r.description(),
+                                r.pointsAffected()))
+                        .toList(),
+                user);
     }
 
     /** The campaign's review requests the user may read. */

@@ -42,5 +42,5 @@ public enum Role {
      * permission in them.
      */
     public static final Set<String> BUSINESS_MODULES =
-            Set.of("indicator", "campaign", "evidence", "evaluation", "scoring", "feedback", "report", "survey", "creation", "plan");
+            Set.of("indicator", "campaign", "evidence", "evaluation", "scoring", "feedback", "report", "survey", "creation", "plan", "inspection");
 }

@@ -262,6 +262,37 @@ public class CampaignService {
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * The office adds a unit of its jurisdiction to a campaign as a target of one category (e.g. the
+     * counties of an inspection, whose template names none); a unit is a target of a campaign once.
+     */
+    public TargetView addTarget(long campaignId, long categoryId, long unitId, CurrentUser user) {
+        managed(campaignId, user);
+        CategoryView category = store.categories(campaignId).stream()
+                .filter(c -> c.id() == categoryId)
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("categoryId", "campaign.target.category"));
+        if (organization.list(UnitScope.subtree(user.jurisdictionUnitId())).stream()
+                .noneMatch(u -> u.id() == unitId)) {
+            throw new InvalidInputException("unitId", "campaign.assessor.unknownUnit");
+        }
+        List<TargetView> targets = store.targets(campaignId);
+        if (targets.stream().anyMatch(t -> t.unitId() == unitId)) {
+            throw new org.dudao.shared.error.ConflictException("unitId", "campaign.target.duplicate");
+        }
+        int position =
+                (int) targets.stream().filter(t -> t.categoryId() == categoryId).count();
+        store.insertTarget(campaignId, categoryId, unitId, position);
+        TargetView added = store.targetOfUnit(campaignId, unitId).orElseThrow();
+        events.publishEvent(AuditEvent.success(
+                "campaign.target.add",
+                "campaign-target",
+                added.id(),
+                null,
+                mapOf("campaignId", campaignId, "category", category.name(), "unit", added.name())));
+        return added;
+    }
+
     /** The office assigns (or clears) a task's assessor unit. */
     public TaskView assignAssessor(long taskId, Long unitId, CurrentUser user) {
         TaskView task = store.task(taskId).orElseThrow(() -> new NotFoundException("campaign-task", taskId));

@@ -296,11 +296,13 @@ public class CampaignStore {
     }
 
     private static ExtensionView extension(ResultSet rs, int i) throws SQLException {
+        // task_id null = every task of the target (wasNull must follow the task_id read itself)
         long task = rs.getLong("task_id");
+        Long taskId = rs.wasNull() ? null : task;
         return new ExtensionView(
                 rs.getLong("id"),
                 rs.getLong("target_id"),
-                rs.wasNull() ? null : task,
+                taskId,
                 rs.getTimestamp("until").toInstant(),
                 rs.getString("reason"),
                 rs.getString("granted_by"),
