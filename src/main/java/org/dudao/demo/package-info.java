@@ -6,5 +6,15 @@
  * current year. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "organization", "identity", "campaign", "survey", "creation", "plan", "inspection"})
+        allowedDependencies = {
+            "shared",
+            "shared :: *",
+            "organization",
+            "identity",
+            "campaign",
+            "survey",
+            "creation",
+            "plan",
+            "inspection"
+        })
 package org.dudao.demo;

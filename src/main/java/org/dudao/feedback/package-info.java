@@ -12,6 +12,7 @@
             "shared",
             "shared :: *",
             "organization",
+            "identity",
             "campaign",
             "evidence",
             "evaluation",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dudao.identity.domain.AccountRepository;
 import org.dudao.identity.domain.AccountService;
+import org.dudao.organization.OrganizationApi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,31 @@ public class IdentityApi {
 
     private final AccountService accounts;
     private final AccountRepository repository;
+    private final OrganizationApi organization;
 
-    IdentityApi(AccountService accounts, AccountRepository repository) {
+    IdentityApi(AccountService accounts, AccountRepository repository, OrganizationApi organization) {
         this.accounts = accounts;
         this.repository = repository;
+        this.organization = organization;
+    }
+
+    /**
+     * The enabled office accounts (考核办, role {@code OFFICE_ADMIN}) of a jurisdiction: those whose unit lies in
+     * the jurisdiction itself, not in a county or town below it. An office account sits on the office's own
+     * unit (e.g. 市法治政府建设领导小组办公室), a child of the region a campaign names as its owner, so addressing
+     * the owner unit alone would reach nobody. In id order.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> officeAccountIds(long jurisdictionUnitId) {
+        List<Long> out = new java.util.ArrayList<>();
+        Map<Long, Long> jurisdictionOfUnit = new java.util.HashMap<>();
+        for (Object[] row : repository.activeIdsAndUnitsWithRole(Role.OFFICE_ADMIN)) {
+            long unit = (Long) row[1];
+            if (jurisdictionOfUnit.computeIfAbsent(unit, organization::jurisdictionOf) == jurisdictionUnitId) {
+                out.add((Long) row[0]);
+            }
+        }
+        return out;
     }
 
     /** Creates an account; the result carries the initial password, to be handed over once. */

@@ -41,6 +41,16 @@ public enum Role {
      * Modules whose data are business data (scores, evidence, results): no administrator may hold a
      * permission in them.
      */
-    public static final Set<String> BUSINESS_MODULES =
-            Set.of("indicator", "campaign", "evidence", "evaluation", "scoring", "feedback", "report", "survey", "creation", "plan", "inspection");
+    public static final Set<String> BUSINESS_MODULES = Set.of(
+            "indicator",
+            "campaign",
+            "evidence",
+            "evaluation",
+            "scoring",
+            "feedback",
+            "report",
+            "survey",
+            "creation",
+            "plan",
+            "inspection");
 }

@@ -109,6 +109,12 @@ class FeedbackIT {
         // the office has 5 working days from 10-13: 10-14 … 10-20
         assertThat(review.get("decisionDue").asText()).isEqualTo("2026-10-20");
         assertThat(review.get("items").get(0).get("taskId").asLong()).isEqualTo(task);
+        // the office's account (on the office unit, below the city that owns the campaign) is told
+        assertThat(ok(office.get("/api/v1/notifications?size=50")).get("items")).anySatisfy(n -> {
+            assertThat(n.get("kind").asText()).isEqualTo("REVIEW");
+            assertThat(n.get("title").asText()).isEqualTo("【复核申请】舞钢市人民政府");
+            assertThat(n.get("link").asText()).endsWith("/reviews/" + reviewId);
+        });
 
         // -- 宝丰 is a day late: refused with the day the window closed, nothing written
         databaseTime.setTo(beijing("2026-10-14T08:30"));

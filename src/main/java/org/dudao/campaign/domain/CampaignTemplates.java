@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CampaignTemplates {
 
-    static final List<String> CODES = List.of("PDS-2020", "PDS-2022", "LS-2021", "PDS-2019", "PDS-2022-PLAN", "PY-2020");
+    static final List<String> CODES =
+            List.of("PDS-2020", "PDS-2022", "LS-2021", "PDS-2019", "PDS-2022-PLAN", "PY-2020");
 
     private final Map<String, CampaignTemplate> templates = new LinkedHashMap<>();
 

@@ -22,10 +22,12 @@ class FeedbackDeadlines implements DeadlineSource {
 
     private final FeedbackStore store;
     private final CampaignApi campaigns;
+    private final OfficeRecipients office;
 
-    FeedbackDeadlines(FeedbackStore store, CampaignApi campaigns) {
+    FeedbackDeadlines(FeedbackStore store, CampaignApi campaigns, OfficeRecipients office) {
         this.store = store;
         this.campaigns = campaigns;
+        this.office = office;
     }
 
     @Override
@@ -52,9 +54,9 @@ class FeedbackDeadlines implements DeadlineSource {
                     r.decisionDue(),
                     "复核申请待决定（复核申请#" + r.id() + "）",
                     ReviewService.link(r.campaignId(), r.id()),
-                    Set.of(campaigns.campaign(r.campaignId()).ownerUnitId()),
-                    Set.of("OFFICE_ADMIN"),
-                    Set.of()));
+                    Set.of(),
+                    Set.of(),
+                    office.of(r.campaignId())));
         }
         for (FeedbackStore.Rectification r : store.openRectifications(from, to)) {
             out.add(new Deadline(

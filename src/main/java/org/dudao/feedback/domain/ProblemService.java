@@ -47,6 +47,7 @@ public class ProblemService {
     private final EvidenceApi evidence;
     private final RectificationService rectifications;
     private final ApplicationEventPublisher events;
+    private final OfficeRecipients office;
 
     ProblemService(
             FeedbackStore store,
@@ -57,7 +58,8 @@ public class ProblemService {
             ScoringApi scoring,
             EvidenceApi evidence,
             RectificationService rectifications,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OfficeRecipients office) {
         this.store = store;
         this.access = access;
         this.views = views;
@@ -67,6 +69,7 @@ public class ProblemService {
         this.evidence = evidence;
         this.rectifications = rectifications;
         this.events = events;
+        this.office = office;
     }
 
     // ------------------------------------------------------------------ reading
@@ -343,14 +346,12 @@ public class ProblemService {
     }
 
     private void notifyOffice(long campaignId, long problemId, String title, String body) {
-        long owner = campaigns.campaign(campaignId).ownerUnitId();
-        events.publishEvent(Notice.toUnits(
+        events.publishEvent(Notice.toAccounts(
                 "PROBLEM",
                 title,
                 body,
                 "/campaigns/" + campaignId + "/feedback/problems/" + problemId,
-                Set.of(owner),
-                "OFFICE_ADMIN"));
+                office.of(campaignId)));
     }
 
     /** A problem's description as a notice title shows it: one line, 40 characters and an ellipsis. */

@@ -38,6 +38,7 @@ public class RectificationService {
     private final CampaignApi campaigns;
     private final EvidenceApi evidence;
     private final ApplicationEventPublisher events;
+    private final OfficeRecipients office;
 
     RectificationService(
             FeedbackStore store,
@@ -46,7 +47,8 @@ public class RectificationService {
             FeedbackTime time,
             CampaignApi campaigns,
             EvidenceApi evidence,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OfficeRecipients office) {
         this.store = store;
         this.access = access;
         this.views = views;
@@ -54,6 +56,7 @@ public class RectificationService {
         this.campaigns = campaigns;
         this.evidence = evidence;
         this.events = events;
+        this.office = office;
     }
 
     /** Opens the item of a confirmed problem (once). */
@@ -157,14 +160,12 @@ public class RectificationService {
         store.updateRectification(next, now);
         audit(completion ? "feedback.rectification.complete" : "feedback.rectification.progress", r, next);
         if (completion) {
-            long owner = campaigns.campaign(campaignId).ownerUnitId();
-            events.publishEvent(Notice.toUnits(
+            events.publishEvent(Notice.toAccounts(
                     "RECTIFICATION",
                     "【整改完成待核验】" + targetName(r.targetId()),
                     ProblemService.abbreviate(text),
                     link(campaignId, id),
-                    Set.of(owner),
-                    "OFFICE_ADMIN"));
+                    office.of(campaignId)));
         }
         return view(campaignId, id, user);
     }

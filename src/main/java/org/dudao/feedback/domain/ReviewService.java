@@ -55,6 +55,7 @@ public class ReviewService {
     private final EvidenceApi evidence;
     private final RectificationService rectifications;
     private final ApplicationEventPublisher events;
+    private final OfficeRecipients office;
 
     ReviewService(
             FeedbackStore store,
@@ -66,7 +67,8 @@ public class ReviewService {
             ScoringApi scoring,
             EvidenceApi evidence,
             RectificationService rectifications,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OfficeRecipients office) {
         this.store = store;
         this.access = access;
         this.views = views;
@@ -77,6 +79,7 @@ public class ReviewService {
         this.evidence = evidence;
         this.rectifications = rectifications;
         this.events = events;
+        this.office = office;
     }
 
     @Transactional(readOnly = true)
@@ -214,13 +217,12 @@ public class ReviewService {
         after.put("decisionDue", decisionDue.toString());
         events.publishEvent(
                 AuditEvent.success("feedback.review.file", FeedbackAccess.TYPE, "review/" + id, null, after));
-        events.publishEvent(Notice.toUnits(
+        events.publishEvent(Notice.toAccounts(
                 "REVIEW",
                 "【复核申请】" + target.name(),
                 "请于 " + decisionDue + " 24:00 前作出复核决定。",
                 link(campaignId, id),
-                Set.of(c.campaign().ownerUnitId()),
-                "OFFICE_ADMIN"));
+                office.of(campaignId)));
         return view(campaignId, id, user);
     }
 

@@ -21,6 +21,10 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
             + " and r in :roles order by a.id")
     List<Long> activeIdsOfUnitsWithRoles(Collection<Long> units, Collection<Role> roles);
 
+    @Query("select distinct a.id, a.unitId from Account a join a.roles r where a.enabled = true and r = :role"
+            + " order by a.id")
+    List<Object[]> activeIdsAndUnitsWithRole(Role role);
+
     @Query("select a.id from Account a where a.id in :ids and a.enabled = true order by a.id")
     List<Long> activeIdsAmong(Collection<Long> ids);
 
