@@ -8,6 +8,14 @@
  * office sends the formal feedback through the feedback module, where rectification runs.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "organization", "indicator", "campaign", "feedback", "evidence"
+        allowedDependencies = {
+            "shared",
+            "shared :: *",
+            "organization",
+            "identity",
+            "indicator",
+            "campaign",
+            "feedback",
+            "evidence"
         })
 package org.dudao.inspection;

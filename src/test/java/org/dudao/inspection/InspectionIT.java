@@ -99,7 +99,7 @@ class InspectionIT {
     void inspectionThroughItsPhases() throws Exception {
         ApiClient office = ApiClient.as(port, demo, "pds-office");
         ApiClient ye = ApiClient.as(port, demo, "pds-xq-05");
-        ApiClient xinhua = ApiClient.as(port, demo, "pds-xq-06");
+        ApiClient zhanhe = ApiClient.as(port, demo, "pds-xq-08");
         ApiClient inspector = ApiClient.as(port, demo, "pds-inspector");
         int year = LocalDate.now(BEIJING).getYear();
 
@@ -139,8 +139,8 @@ class InspectionIT {
         long yeTarget = ok(office.post(base + "/targets", body(Map.of("unitId", unit("叶县人民政府")))))
                 .get("id")
                 .asLong();
-        long xinhuaTarget = ok(office.post(
-                        base + "/targets", body(Map.of("unitId", unit("新华区人民政府"), "categoryId", partyCategory))))
+        long zhanheTarget = ok(office.post(
+                        base + "/targets", body(Map.of("unitId", unit("湛河区人民政府"), "categoryId", partyCategory))))
                 .get("id")
                 .asLong();
         assertThat(office.post(base + "/targets", body(Map.of("unitId", unit("叶县人民政府"))))
@@ -202,31 +202,36 @@ class InspectionIT {
         assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("measure").get("share").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("60"));
         assertThat(ye.put(base + "/self-report", body(good)).statusCode()).isEqualTo(409);
+        // the office's account (on the office unit, below the city that owns the campaign) is told
+        assertThat(ok(office.get("/api/v1/notifications?size=50")).get("items"))
+                .anySatisfy(n -> assertThat(n.get("title").asText())
+                        .startsWith("【自查报告】叶县")
+                        .endsWith("已报送自查报告"));
         // another target cannot read it; the office can
-        assertThat(xinhua.get(base + "/targets/" + yeTarget + "/self-report").statusCode())
+        assertThat(zhanhe.get(base + "/targets/" + yeTarget + "/self-report").statusCode())
                 .isEqualTo(404);
         assertThat(ok(office.get(base + "/targets/" + yeTarget + "/self-report"))
                         .get("problems")
                         .size())
                 .isEqualTo(2);
 
-        // 新华区 saves on the last evening, is late at 00:30 and gets an extension
+        // 湛河区 saves on the last evening, is late at 00:30 and gets an extension
         databaseTime.setTo(beijing(year + "-08-10T23:00"));
-        ok(xinhua.put(base + "/self-report", body(good)));
+        ok(zhanhe.put(base + "/self-report", body(good)));
         databaseTime.setTo(beijing(year + "-08-11T00:30"));
-        HttpResponse<String> late = xinhua.post(base + "/self-report/submission", "");
+        HttpResponse<String> late = zhanhe.post(base + "/self-report/submission", "");
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(json(late).get("detail").asText()).contains(year + "-08-10").contains("不予受理");
         ok(office.post(
                 "/api/v1/campaigns/" + id + "/extensions",
                 body(Map.of(
                         "targetId",
-                        xinhuaTarget,
+                        zhanheTarget,
                         "until",
                         beijing(year + "-08-12T18:00").toString(),
                         "reason",
                         "防汛抢险，延期两天"))));
-        assertThat(ok(xinhua.post(base + "/self-report/submission", ""))
+        assertThat(ok(zhanhe.post(base + "/self-report/submission", ""))
                         .get("status")
                         .asText())
                 .isEqualTo("SUBMITTED");
@@ -346,6 +351,8 @@ class InspectionIT {
                 body(Map.of("summary", "叶县党政主要负责人履行第一责任人职责总体较好。\n建议加强执法公示。", "submit", true))));
         assertThat(reported.get("reportStatus").asText()).isEqualTo("SUBMITTED");
         assertThat(reported.get("reportLate").asBoolean()).isFalse();
+        assertThat(ok(office.get("/api/v1/notifications?size=50")).get("items"))
+                .anySatisfy(n -> assertThat(n.get("title").asText()).contains("督察组报告已提交"));
         // submitted: the team's scores are locked
         assertThat(inspector
                         .post(
@@ -378,7 +385,7 @@ class InspectionIT {
             assertThat(totals).containsExactly("党委主要负责人=99", "政府主要负责人=96");
         }
         // another team's member or a target cannot download it
-        assertThat(xinhua.getBytes(base + "/teams/" + team + "/report.docx").statusCode())
+        assertThat(zhanhe.getBytes(base + "/teams/" + team + "/report.docx").statusCode())
                 .isEqualTo(404);
 
         // -- formal feedback (8-25 … 9-05) → confirmation → rectification

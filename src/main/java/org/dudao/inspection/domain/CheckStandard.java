@@ -15,7 +15,7 @@ import org.dudao.inspection.SheetView;
 public record CheckStandard(List<SheetView.Clause> clauses, String method) {
 
     private static final Pattern METHOD = Pattern.compile("检查方式\\s*[:：]?");
-    private static final Pattern POINTS = Pattern.compile("得\\s*(\\d+(?:\\.\\d+)?)\\s*分");
+    private static final Pattern POINTS = Pattern.compile("(?<!不)得\\s*(\\d+(?:\\.\\d+)?)\\s*分");
 
     public static CheckStandard parse(String standard) {
         if (standard == null || standard.isBlank()) {

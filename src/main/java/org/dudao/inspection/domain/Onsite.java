@@ -14,6 +14,7 @@ import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.PhaseView;
 import org.dudao.campaign.TargetView;
 import org.dudao.campaign.TaskView;
+import org.dudao.identity.IdentityApi;
 import org.dudao.inspection.DeductionCommand;
 import org.dudao.inspection.NoteView;
 import org.dudao.inspection.ScoreChangeView;
@@ -53,6 +54,7 @@ public class Onsite {
     private final Sheets sheets;
     private final DatabaseTime time;
     private final ApplicationEventPublisher events;
+    private final IdentityApi identity;
 
     Onsite(
             InspectionStore store,
@@ -61,7 +63,8 @@ public class Onsite {
             OrganizationApi organization,
             Sheets sheets,
             DatabaseTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            IdentityApi identity) {
         this.store = store;
         this.access = access;
         this.campaigns = campaigns;
@@ -69,6 +72,7 @@ public class Onsite {
         this.sheets = sheets;
         this.time = time;
         this.events = events;
+        this.identity = identity;
     }
 
     // ------------------------------------------------------------------ teams
@@ -491,13 +495,12 @@ public class Onsite {
                     teamId,
                     Map.of("status", r.status()),
                     Map.of("status", "SUBMITTED", "late", late, "due", due)));
-            events.publishEvent(Notice.toUnits(
+            events.publishEvent(Notice.toAccounts(
                     "INSPECTION",
                     "【督察组报告】" + c.campaign().name() + "：督察组报告已提交" + (late ? "（逾期）" : ""),
                     null,
                     "/campaigns/" + campaignId + "/inspection/teams/" + teamId,
-                    Set.of(c.campaign().ownerUnitId()),
-                    "OFFICE_ADMIN"));
+                    Set.copyOf(identity.officeAccountIds(c.campaign().ownerUnitId()))));
         } else {
             events.publishEvent(AuditEvent.success(
                     "inspection.teamReport.save",

@@ -10,6 +10,7 @@ import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.ExtensionView;
 import org.dudao.campaign.PhaseView;
 import org.dudao.campaign.TargetView;
+import org.dudao.identity.IdentityApi;
 import org.dudao.inspection.ReportMeasure;
 import org.dudao.inspection.SelfReportCommand;
 import org.dudao.inspection.SelfReportView;
@@ -41,18 +42,21 @@ public class SelfReports {
     private final CampaignApi campaigns;
     private final DatabaseTime time;
     private final ApplicationEventPublisher events;
+    private final IdentityApi identity;
 
     SelfReports(
             InspectionStore store,
             InspectionAccess access,
             CampaignApi campaigns,
             DatabaseTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            IdentityApi identity) {
         this.store = store;
         this.access = access;
         this.campaigns = campaigns;
         this.time = time;
         this.events = events;
+        this.identity = identity;
     }
 
     InspectionSettings settings(long campaignId) {
@@ -215,14 +219,13 @@ public class SelfReports {
                 r.id(),
                 Map.of("status", r.status()),
                 summary(c.ownTarget(), m)));
-        events.publishEvent(Notice.toUnits(
+        events.publishEvent(Notice.toAccounts(
                 "INSPECTION",
                 "【自查报告】" + c.ownTarget().name() + " 已报送自查报告",
                 "问题及整改措施占篇幅 " + m.share().toPlainString() + "%。",
                 "/campaigns/" + campaignId + "/inspection/targets/"
                         + c.ownTarget().id() + "/self-report",
-                Set.of(c.campaign().ownerUnitId()),
-                "OFFICE_ADMIN"));
+                Set.copyOf(identity.officeAccountIds(c.campaign().ownerUnitId()))));
         return view(campaignId, c.ownTarget(), s);
     }
 

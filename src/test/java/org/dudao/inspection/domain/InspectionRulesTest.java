@@ -68,6 +68,17 @@ class InspectionRulesTest {
     }
 
     @Test
+    void notScoringPhrasesAreNotPoints() {
+        // PY-2020-PARTY item 10: "…得1分,未作为学习内容不得1分" is a 1-point clause (2 + 1 = 3, the item's points)
+        CheckStandard ten = CheckStandard.parse(
+                "开展党内法规宣传工作有力,成效明显得2分,成效不明显扣1分,未开展不得分;将党内法规作为县(区)委中心组学习的重要内容得1分,未作为学习内容不得1分。检查方式:查看相关经验材料、会议记录。");
+        assertThat(ten.clauses())
+                .extracting(SheetView.Clause::points)
+                .containsExactly(new BigDecimal("2"), new BigDecimal("1"));
+        assertThat(ten.inconsistency(new BigDecimal("3"))).isNull();
+    }
+
+    @Test
     void clausesThatDisagreeWithTheItemAreReported_notCorrected() {
         // PY-2020-GOV item 1 as printed: 2 + 2 + 4 = 8 for an item worth 7
         CheckStandard s = CheckStandard.parse(
