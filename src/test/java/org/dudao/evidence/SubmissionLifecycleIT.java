@@ -172,10 +172,11 @@ class SubmissionLifecycleIT {
         assertThat(county.put(base + "/text", "{\"checklist\":[\"不存在的材料\"]}").statusCode())
                 .isEqualTo(400);
 
-        assertThat(ok(county.post(base + "/links", "{\"url\":\"https://www.pds.gov.cn/qzqd\",\"title\":\"权责清单\"}"))
-                        .get("url")
-                        .asText())
-                .isEqualTo("https://www.pds.gov.cn/qzqd");
+        JsonNode link =
+                ok(county.post(base + "/links", "{\"url\":\"https://www.pds.gov.cn/qzqd\",\"title\":\"权责清单\"}"));
+        assertThat(link.get("url").asText()).isEqualTo("https://www.pds.gov.cn/qzqd");
+        // a titled link without a screenshot has none (not a screenshot "file 0")
+        assertThat(link.get("screenshotFileId").isNull()).isTrue();
         for (String bad :
                 List.of("javascript:alert(1)", "ftp://x.cn/a", "http://", "https://a b.cn", "data:text/html,x")) {
             HttpResponse<String> r = county.post(base + "/links", "{\"url\":\"" + bad + "\"}");

@@ -155,12 +155,13 @@ public class EvidenceRepository {
         return jdbc.sql("select * from evidence_link where submission_id = ? order by id")
                 .param(submissionId)
                 .query((rs, i) -> {
-                    long shot = rs.getLong("screenshot_file_id");
+                    // read as an object: wasNull() would answer for whichever column was read last
+                    Long shot = rs.getObject("screenshot_file_id", Long.class);
                     return new LinkView(
                             rs.getLong("id"),
                             rs.getString("url"),
                             rs.getString("title"),
-                            rs.wasNull() ? null : shot,
+                            shot,
                             rs.getString("added_by"),
                             instant(rs, "added_at"),
                             instant(rs, "withdrawn_at"));
