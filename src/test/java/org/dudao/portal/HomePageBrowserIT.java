@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,8 +105,10 @@ class HomePageBrowserIT {
     void officeLoadsABuiltinIndicatorSystemAndSeesItsTreeWithValidationMarks() throws IOException {
         login("pds-office");
         open("/indicators");
-        browser.findElement(By.xpath("//tr[td/code[text()='PDS-2020-DEPT2']]//button"))
-                .click();
+        WebElement load = browser.findElement(By.xpath("//tr[td/code[text()='PDS-2020-DEPT2']]//button"));
+        // other tests' systems lengthen the page; bring the button to the middle of the window before clicking
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", load);
+        load.click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("treeTable")));
         assertThat(text("#systemName")).contains("部门2");
         assertThat(text("#levelOneTotal")).isEqualTo("100");

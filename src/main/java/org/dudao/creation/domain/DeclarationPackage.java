@@ -259,7 +259,7 @@ public class DeclarationPackage {
     /** A CSV cell, quoted; a leading formula character is neutralised with an apostrophe. */
     static String cell(String v) {
         String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";

@@ -11,6 +11,7 @@ import org.dudao.shared.error.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -102,6 +103,21 @@ public class ErrorHandling {
                 .orElse(Map.entry(HttpStatus.BAD_REQUEST, "error.unreadable"));
         return answer(
                 answer.getKey(), messages.getMessage(answer.getValue(), null, locale), Map.of(), request, response);
+    }
+
+    /**
+     * A unique key hit by two requests at once (a double click, two tabs): the first one won; the second is told
+     * to reload rather than shown an error page. Other integrity errors are programming errors and stay 500s.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    Object duplicate(DuplicateKeyException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        log.warn(
+                "duplicate key on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        return answer(
+                HttpStatus.CONFLICT, messages.getMessage("error.duplicate", null, locale), Map.of(), request, response);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
