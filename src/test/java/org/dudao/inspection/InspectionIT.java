@@ -350,6 +350,11 @@ class InspectionIT {
                 base + "/teams/" + team + "/report",
                 body(Map.of("summary", "叶县党政主要负责人履行第一责任人职责总体较好。\n建议加强执法公示。", "submit", true))));
         assertThat(reported.get("reportStatus").asText()).isEqualTo("SUBMITTED");
+        // a reported team takes no further targets (they would be scored outside any report)
+        HttpResponse<String> intoReported = office.post(
+                base + "/visits", body(Map.of("targetId", zhanheTarget, "teamId", team, "visitOn", year + "-08-13")));
+        assertThat(intoReported.statusCode()).isEqualTo(409);
+        assertThat(json(intoReported).get("detail").asText()).contains("已提交报告");
         assertThat(reported.get("reportLate").asBoolean()).isFalse();
         assertThat(ok(office.get("/api/v1/notifications?size=50")).get("items"))
                 .anySatisfy(n -> assertThat(n.get("title").asText()).contains("督察组报告已提交"));

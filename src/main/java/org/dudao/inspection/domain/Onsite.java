@@ -187,7 +187,9 @@ public class Onsite {
                     "visitOn", "inspection.visit.outsidePhase", day, phase.startsOn(), phase.endsOn());
         }
         InspectionStore.Visit before = store.visitOf(campaignId, targetId).orElse(null);
-        if (before != null && before.teamId() != teamId && reportSubmitted(campaignId, before.teamId())) {
+        if ((before != null && before.teamId() != teamId && reportSubmitted(campaignId, before.teamId()))
+                || reportSubmitted(campaignId, teamId)) {
+            // a target moved out of a reported team, or into one, would be scored outside any report
             throw new ConflictException("teamId", "inspection.visit.reported");
         }
         long id = store.upsertVisit(campaignId, targetId, teamId, day, user.username());
@@ -299,6 +301,8 @@ public class Onsite {
         }
         String reason = Texts.requiredMultiline("reason", cmd.reason(), 2000, "inspection.deduction.reason.required");
         store.lockTarget(targetId);
+        // again under the lock: a team report submitted meanwhile locks the target's rows first (saveTeamReport)
+        checkNotReported(campaignId, targetId);
         BigDecimal max = task.points() == null ? BigDecimal.ZERO : task.points();
         BigDecimal already = store.deducted(targetId, task.id());
         if (already.add(points).compareTo(max) > 0) {
@@ -356,6 +360,7 @@ public class Onsite {
         checkNotReported(campaignId, d.targetId());
         String why = Texts.requiredMultiline("reason", reason, 2000, "inspection.deduction.withdrawReason");
         store.lockTarget(d.targetId());
+        checkNotReported(campaignId, d.targetId());
         TaskView task = campaigns.task(d.taskId()).orElseThrow();
         BigDecimal max = task.points() == null ? BigDecimal.ZERO : task.points();
         BigDecimal oldScore = max.subtract(store.deducted(d.targetId(), d.taskId()));
@@ -485,6 +490,12 @@ public class Onsite {
         }
         store.saveTeamReport(teamId, text == null ? "" : text, user.username());
         if (submit) {
+            // wait for deductions in flight on the team's targets; later ones see the report submitted
+            store.visits(campaignId).stream()
+                    .filter(v -> v.teamId() == teamId)
+                    .map(v -> v.targetId())
+                    .sorted()
+                    .forEach(store::lockTarget);
             Instant now = time.now();
             LocalDate due = settings(campaignId).teamReportDueIn(c.campaign().year());
             boolean late = !now.isBefore(InspectionAccess.endOfDay(due));
