@@ -129,7 +129,8 @@ public class DeclarationPackage {
                 String unit = names.getOrDefault(r.unitId(), "#" + r.unitId());
                 String base = safe((t.label() == null ? "" : t.label()) + "_" + unit + "_" + a.displayName(), 150);
                 String path = folders.get(ind) + base;
-                for (int k = 2; !used.add(path); k++) {
+                // Windows and macOS unpack "A.pdf" and "a.pdf" into one file: names clash case-insensitively
+                for (int k = 2; !used.add(path.toLowerCase(java.util.Locale.ROOT)); k++) {
                     path = folders.get(ind) + dedupe(base, k);
                 }
                 items.add(new Item(items.size() + 1, indicatorNo.get(ind), ind, t, unit, r.role(), path, a));
@@ -307,7 +308,9 @@ public class DeclarationPackage {
         String v = (s == null ? "" : s)
                 .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_")
                 .replaceAll("\\s+", " ")
-                .strip();
+                .strip()
+                // Windows drops trailing dots and spaces, which would merge "a." and "a"
+                .replaceAll("[. ]+$", "");
         if (v.codePointCount(0, v.length()) > max) {
             int keep = max;
             String ext = "";
