@@ -344,6 +344,12 @@ class PlanIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused).get("detail").asText()).contains("第3行").contains("市不存在局");
         assertThat(assignments(byLabel.get("4."))).isZero();
+        // one task on two rows: which one was meant is not guessed
+        byte[] twice = workbook(List.of(new String[] {"4.", "市司法局", ""}, new String[] {"4", "市公安局", ""}));
+        HttpResponse<String> duplicate = office.upload(base + "/assignments/import", "分工.xlsx", twice, null);
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(json(duplicate).get("detail").asText()).contains("第3行").contains("与第2行重复");
+        assertThat(assignments(byLabel.get("4."))).isZero();
         byte[] good = workbook(List.of(new String[] {"4.", "市司法局", "市发改委、市公安局"}, new String[] {"5", "市公安局", ""}));
         assertThat(ok(office.upload(base + "/assignments/import", "分工.xlsx", good, null))
                         .get("rows")

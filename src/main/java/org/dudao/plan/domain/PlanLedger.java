@@ -228,6 +228,7 @@ public class PlanLedger {
                     || !"配合单位".equals(fmt.formatCellValue(head.getCell(COL_CO)).strip())) {
                 throw new InvalidInputException("file", "plan.import.header");
             }
+            Map<Long, Integer> rowOfTask = new HashMap<>();
             for (int i = 1; i <= last; i++) {
                 Row row = sheet.getRow(i);
                 if (row == null) {
@@ -243,6 +244,12 @@ public class PlanLedger {
                 Long task = taskByLabel.get(labelKey(label));
                 if (task == null) {
                     errors.add("第" + excelRow + "行：没有序号为“" + label + "”的任务");
+                    continue;
+                }
+                Integer earlier = rowOfTask.putIfAbsent(task, excelRow);
+                if (earlier != null) {
+                    // two rows for one task: which one was meant cannot be guessed
+                    errors.add("第" + excelRow + "行：序号“" + label + "”与第" + earlier + "行重复");
                     continue;
                 }
                 if (lead.isEmpty()) {
