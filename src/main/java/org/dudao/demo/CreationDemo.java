@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -209,8 +208,7 @@ class CreationDemo implements ApplicationRunner {
             credentials.add(new String[] {a[0], password, Role.TARGET.name(), a[1]});
         }
         int year = LocalDate.now(clock.withZone(ClockConfiguration.ZONE)).getYear();
-        CurrentUser asOffice = new CurrentUser(
-                0, "demo", DEMO, office.id(), office.name(), county.id(), Set.of("OFFICE_ADMIN"), Set.of(), false);
+        CurrentUser asOffice = DemoUsers.office(office, county.id());
         CampaignView c = creation.create("LS-2021", null, year, asOffice);
         work(c.id(), existing.get("县委编办"), county, 6, true);
         work(c.id(), existing.get("县政务服务和大数据服务中心"), county, 3, false);
@@ -262,7 +260,7 @@ class CreationDemo implements ApplicationRunner {
     }
 
     private CurrentUser as(UnitView unit, UnitView county) {
-        return new CurrentUser(0, "demo", DEMO, unit.id(), unit.name(), county.id(), Set.of("TARGET"), Set.of(), false);
+        return DemoUsers.target(unit.id(), unit.name(), county.id());
     }
 
     /** The unit uploads a demo docx and writes an explanation for its first {@code n} tasks (files only when asked). */

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.identity.IdentityApi;
@@ -153,13 +152,8 @@ class DemoDataLoader implements ApplicationRunner {
      * finds submissions open. It is created as the city office would create it.
      */
     private CampaignView loadCampaign(int year) {
-        UnitView office = organization.all().stream()
-                .filter(u -> OFFICE_UNIT.equals(u.name()))
-                .findFirst()
-                .orElseThrow();
-        long city = organization.jurisdictionOf(office.id());
-        CurrentUser asOffice = new CurrentUser(
-                0, "demo", "演示数据", office.id(), office.name(), city, Set.of("OFFICE_ADMIN"), Set.of(), false);
+        UnitView office = DemoUsers.cityOffice(organization).orElseThrow();
+        CurrentUser asOffice = DemoUsers.office(office, organization.jurisdictionOf(office.id()));
         return campaigns.createFromTemplate("PDS-2020", null, year, asOffice);
     }
 

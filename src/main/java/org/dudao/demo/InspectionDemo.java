@@ -3,7 +3,6 @@ package org.dudao.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.campaign.CategoryView;
@@ -72,10 +71,7 @@ class InspectionDemo implements ApplicationRunner {
         if (!properties.demoEnabled()) {
             return;
         }
-        UnitView office = organization.all().stream()
-                .filter(u -> DemoDataLoader.OFFICE_UNIT.equals(u.name()))
-                .findFirst()
-                .orElse(null);
+        UnitView office = DemoUsers.cityOffice(organization).orElse(null);
         if (office == null) {
             return;
         }
@@ -88,8 +84,7 @@ class InspectionDemo implements ApplicationRunner {
     }
 
     private CampaignView load(UnitView officeUnit, long city) {
-        CurrentUser office = new CurrentUser(
-                0, "demo", "演示数据", officeUnit.id(), officeUnit.name(), city, Set.of("OFFICE_ADMIN"), Set.of(), false);
+        CurrentUser office = DemoUsers.office(officeUnit, city);
         int year = LocalDate.now(clock.withZone(ClockConfiguration.ZONE)).getYear();
         CampaignView campaign = campaigns.createFromTemplate(
                 TEMPLATE, year + "年党政主要负责人履行推进法治建设第一责任人职责及法治政府建设督察（演示数据，按濮阳市方案）", year, office);
@@ -160,7 +155,7 @@ class InspectionDemo implements ApplicationRunner {
     }
 
     private static CurrentUser targetUser(TargetView t, long city) {
-        return new CurrentUser(0, "demo", "演示数据", t.unitId(), t.name(), t.unitId(), Set.of("TARGET"), Set.of(), false);
+        return DemoUsers.target(t.unitId(), t.name(), t.unitId());
     }
 
     /** A demo report: a short narrative, real-looking figures marked as demo data, problems with measures. */

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.campaign.TaskView;
@@ -75,10 +74,7 @@ class PlanDemo implements ApplicationRunner {
         if (!properties.demoEnabled()) {
             return;
         }
-        UnitView office = organization.all().stream()
-                .filter(u -> DemoDataLoader.OFFICE_UNIT.equals(u.name()))
-                .findFirst()
-                .orElse(null);
+        UnitView office = DemoUsers.cityOffice(organization).orElse(null);
         if (office == null) {
             return;
         }
@@ -86,8 +82,7 @@ class PlanDemo implements ApplicationRunner {
         if (campaigns.ownedBy(city).stream().anyMatch(c -> TEMPLATE.equals(c.templateCode()))) {
             return;
         }
-        CurrentUser asOffice = new CurrentUser(
-                0, "demo", "演示数据", office.id(), office.name(), city, Set.of("OFFICE_ADMIN"), Set.of(), false);
+        CurrentUser asOffice = DemoUsers.office(office, city);
         CampaignView plan = tx.execute(status -> load(asOffice, city));
         log.info("演示实施方案 / demo plan: {} (id {})", plan.name(), plan.id());
     }
@@ -158,7 +153,7 @@ class PlanDemo implements ApplicationRunner {
     }
 
     private static CurrentUser as(UnitView u, long city) {
-        return new CurrentUser(0, "demo", "演示数据", u.id(), u.name(), city, Set.of("TARGET"), Set.of(), false);
+        return DemoUsers.target(u.id(), u.name(), city);
     }
 
     private static java.time.Instant at(String local) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.campaign.TargetView;
@@ -73,16 +72,12 @@ class SurveyDemo implements ApplicationRunner {
         if (!properties.demoEnabled()) {
             return;
         }
-        UnitView office = organization.all().stream()
-                .filter(u -> DemoDataLoader.OFFICE_UNIT.equals(u.name()))
-                .findFirst()
-                .orElse(null);
+        UnitView office = DemoUsers.cityOffice(organization).orElse(null);
         if (office == null) {
             return;
         }
         long city = organization.jurisdictionOf(office.id());
-        CurrentUser asOffice = new CurrentUser(
-                0, "demo", "演示数据", office.id(), office.name(), city, Set.of("OFFICE_ADMIN"), Set.of(), false);
+        CurrentUser asOffice = DemoUsers.office(office, city);
         int year = LocalDate.now(clock.withZone(ClockConfiguration.ZONE)).getYear();
         CampaignView campaign = campaigns.ownedBy(city).stream()
                 .filter(c -> "PDS-2020".equals(c.templateCode()) && c.year() == year)

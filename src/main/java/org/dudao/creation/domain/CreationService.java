@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +34,7 @@ import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitScope;
 import org.dudao.organization.UnitView;
 import org.dudao.shared.audit.AuditEvent;
+import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.Texts;
@@ -65,7 +65,7 @@ public class CreationService {
     private final OrganizationApi organization;
     private final EvidenceApi evidence;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final DatabaseTime time;
 
     CreationService(
             CreationStore store,
@@ -75,7 +75,7 @@ public class CreationService {
             OrganizationApi organization,
             EvidenceApi evidence,
             ApplicationEventPublisher events,
-            Clock clock) {
+            DatabaseTime time) {
         this.store = store;
         this.access = access;
         this.campaigns = campaigns;
@@ -83,7 +83,7 @@ public class CreationService {
         this.organization = organization;
         this.evidence = evidence;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     // ------------------------------------------------------------------ campaigns and set-up
@@ -448,7 +448,7 @@ public class CreationService {
         List<AttachmentView> files =
                 evidence.attachments(SELF_REPORT, List.of(r.id())).getOrDefault(r.id(), List.of());
         String hash = sealHash(r.body(), files);
-        store.seal(r.id(), hash, clock.instant(), user.username());
+        store.seal(r.id(), hash, time.now(), user.username());
         events.publishEvent(AuditEvent.success(
                 "creation.selfReport.seal",
                 CreationAccess.TYPE,
@@ -577,7 +577,7 @@ public class CreationService {
             throw new ConflictException(null, "creation.problem.notOpen");
         }
         String n = Texts.requiredMultiline("note", note, 5000);
-        store.rectify(problemId, n, clock.instant(), user.username());
+        store.rectify(problemId, n, time.now(), user.username());
         events.publishEvent(AuditEvent.success(
                 "creation.problem.rectify",
                 CreationAccess.TYPE,
@@ -614,7 +614,7 @@ public class CreationService {
     public CreationProgress progress(long campaignId, CurrentUser user) {
         CreationAccess.Caller c = access.caller(campaignId, user);
         LongPredicate visible = c.readsAll() ? u -> true : u -> u == user.unitId();
-        return progress(campaignId, LocalDate.now(clock.withZone(ClockConfiguration.ZONE)), visible);
+        return progress(campaignId, LocalDate.ofInstant(time.now(), ClockConfiguration.ZONE), visible);
     }
 
     /** Progress without a scope check (the caller has checked it). */

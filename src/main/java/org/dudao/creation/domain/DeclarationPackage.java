@@ -24,6 +24,7 @@ import org.dudao.evidence.AttachmentView;
 import org.dudao.evidence.EvidenceApi;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.text.FormulaText;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -260,7 +261,7 @@ public class DeclarationPackage {
     /** A CSV cell, quoted; a leading formula character is neutralised with an apostrophe. */
     static String cell(String v) {
         String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+        if (FormulaText.looksLikeFormula(s)) {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";

@@ -22,6 +22,7 @@ import org.dudao.campaign.TargetView;
 import org.dudao.feedback.RectificationView;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.text.FormulaText;
 import org.dudao.shared.time.ClockConfiguration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,7 +120,7 @@ public class FeedbackDocuments {
         }
         var cell = row.createCell(c);
         cell.setCellValue(value);
-        if ("=+-@".indexOf(value.charAt(0)) >= 0) {
+        if (FormulaText.looksLikeFormula(value)) {
             cell.setCellStyle(quoted);
         }
     }

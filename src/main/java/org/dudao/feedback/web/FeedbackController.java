@@ -26,7 +26,7 @@ import org.dudao.feedback.domain.RectificationService;
 import org.dudao.feedback.domain.ReviewCommand;
 import org.dudao.feedback.domain.ReviewService;
 import org.dudao.scoring.ScoringApi;
-import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
@@ -381,14 +381,7 @@ class FeedbackController {
     }
 
     private static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "feedback.number");
-        }
+        return Texts.decimal(field, value, "feedback.number");
     }
 
     private void back(

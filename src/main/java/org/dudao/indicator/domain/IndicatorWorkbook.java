@@ -28,6 +28,7 @@ import org.dudao.indicator.RowProblem;
 import org.dudao.indicator.SystemKind;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.text.FormulaText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -650,16 +651,16 @@ public class IndicatorWorkbook {
         }
     }
 
-    /** Cells starting with = + - @ are written with a leading apostrophe so no program runs them. */
+    /** Cells that look like formulas ({@link FormulaText}) are written with a leading apostrophe so no program runs them. */
     static String safe(String v) {
-        if (v != null && !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (FormulaText.looksLikeFormula(v)) {
             return "'" + v;
         }
         return v;
     }
 
     static String unescape(String v) {
-        if (v != null && v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+        if (v != null && v.length() > 1 && v.charAt(0) == '\'' && FormulaText.looksLikeFormula(v.substring(1))) {
             return v.substring(1);
         }
         return v;

@@ -28,6 +28,7 @@ import org.dudao.organization.OrganizationApi;
 import org.dudao.organization.UnitScope;
 import org.dudao.organization.UnitView;
 import org.dudao.shared.error.InvalidInputException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
@@ -349,12 +350,7 @@ class InspectionController {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        BigDecimal p;
-        try {
-            p = points == null || points.isBlank() ? null : new BigDecimal(points.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("points", "inspection.deduction.points.invalid");
-        }
+        BigDecimal p = Texts.decimal("points", points, "inspection.deduction.points.invalid");
         onsite.deduct(id, targetId, new DeductionCommand(taskId, clauseNo, p, reason), CurrentUser.require());
         back(
                 id,

@@ -24,6 +24,7 @@ import org.dudao.plan.PlanTaskView;
 import org.dudao.shared.DudaoProperties;
 import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.text.FormulaText;
 import org.dudao.shared.text.UploadedXlsx;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,11 +177,7 @@ public class PlanLedger {
         Cell c = row.createCell(col, CellType.STRING);
         String value = v == null ? "" : v;
         c.setCellValue(value);
-        c.setCellStyle(looksLikeFormula(value) ? quoted : text);
-    }
-
-    static boolean looksLikeFormula(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
+        c.setCellStyle(FormulaText.looksLikeFormula(value) ? quoted : text);
     }
 
     private static String join(List<PlanTaskView.UnitRef> units) {

@@ -2,7 +2,6 @@ package org.dudao.report.documents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.dudao.report.documents.OfficialDocument.Heading;
 import org.dudao.report.documents.OfficialDocument.Paragraph;
 import org.dudao.report.documents.OfficialDocument.Table;
 import org.dudao.shared.audit.AuditEvent;
+import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.NotFoundException;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.time.ClockConfiguration;
@@ -38,13 +38,13 @@ public class CreationBulletin {
     private final CampaignApi campaigns;
     private final CreationApi creation;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final DatabaseTime time;
 
-    CreationBulletin(CampaignApi campaigns, CreationApi creation, ApplicationEventPublisher events, Clock clock) {
+    CreationBulletin(CampaignApi campaigns, CreationApi creation, ApplicationEventPublisher events, DatabaseTime time) {
         this.campaigns = campaigns;
         this.creation = creation;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     public GeneratedDocument docx(long campaignId, CurrentUser user) {
@@ -52,7 +52,7 @@ public class CreationBulletin {
         if (c.kind() != CampaignKind.CREATION) {
             throw new NotFoundException("campaign", campaignId);
         }
-        LocalDate today = LocalDate.now(clock.withZone(ClockConfiguration.ZONE));
+        LocalDate today = LocalDate.ofInstant(time.now(), ClockConfiguration.ZONE);
         CreationProgress p = creation.progressOn(campaignId, today);
         byte[] bytes = DocxWriter.write(compose(c, p, user.unitName(), today));
         String sha = DocumentService.sha256(bytes);

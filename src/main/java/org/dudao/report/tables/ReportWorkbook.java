@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dudao.shared.text.FormulaText;
 import org.dudao.shared.time.ClockConfiguration;
 
 /**
@@ -127,11 +128,6 @@ final class ReportWorkbook implements AutoCloseable {
         return wb.createSheet(candidate);
     }
 
-    /** Whether a spreadsheet program would take the text for a formula (or a DDE call) if it were typed in. */
-    static boolean formulaLike(String value) {
-        return value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0;
-    }
-
     /** A text cell; formula-like text gets the quote prefix. Nothing is written for null. */
     Cell text(Row row, int column, String value) {
         return text(row, column, value, text, textQuoted);
@@ -149,7 +145,7 @@ final class ReportWorkbook implements AutoCloseable {
         String v = value.length() > MAX_CELL_TEXT ? value.substring(0, MAX_CELL_TEXT - 1) + "…" : value;
         Cell c = row.createCell(column);
         c.setCellValue(v);
-        c.setCellStyle(formulaLike(v) ? quoted : plain);
+        c.setCellStyle(FormulaText.looksLikeFormula(v) ? quoted : plain);
         return c;
     }
 

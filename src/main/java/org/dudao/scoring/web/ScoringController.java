@@ -21,8 +21,8 @@ import org.dudao.scoring.domain.AdjustmentService;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
-import org.dudao.shared.error.InvalidInputException;
 import org.dudao.shared.error.NotFoundException;
+import org.dudao.shared.error.Texts;
 import org.dudao.shared.security.CurrentUser;
 import org.dudao.shared.web.Htmx;
 import org.springframework.context.MessageSource;
@@ -140,14 +140,7 @@ class ScoringController {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        BigDecimal p = null;
-        if (points != null && !points.isBlank()) {
-            try {
-                p = new BigDecimal(points.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("points", "scoring.adjustment.points");
-            }
-        }
+        BigDecimal p = Texts.decimal("points", points, "scoring.adjustment.points");
         adjustments.propose(
                 id,
                 new AdjustmentCommand(targetId, kind, matter, p, relatedTaskIds, reason, blocksExcellent, evidence),

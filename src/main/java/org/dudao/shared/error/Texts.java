@@ -64,6 +64,21 @@ public final class Texts {
     }
 
     /**
+     * A number typed into a form: null when blank; text that is not a decimal number is refused on the field
+     * with the given message (e.g. "扣分须为数字").
+     */
+    public static java.math.BigDecimal decimal(String field, String value, String messageKey) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, messageKey);
+        }
+    }
+
+    /**
      * A text for a title or a list: whitespace collapsed to single spaces, at most {@code max} characters
      * (code points, so a character is never split), the last one an ellipsis when cut; "" for null.
      */

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dudao.shared.security.CurrentUser;
+import org.dudao.shared.text.FormulaText;
 import org.dudao.shared.time.ClockConfiguration;
 import org.dudao.survey.LinkView;
 import org.dudao.survey.OptionView;
@@ -120,12 +121,8 @@ public class SurveyWorkbook {
         String v = value.length() > CELL_MAX ? value.substring(0, CELL_MAX - 1) + "…" : value;
         Cell cell = row.createCell(column);
         cell.setCellValue(v);
-        if (looksLikeFormula(v)) {
+        if (FormulaText.looksLikeFormula(v)) {
             cell.setCellStyle(quoted);
         }
-    }
-
-    static boolean looksLikeFormula(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
     }
 }

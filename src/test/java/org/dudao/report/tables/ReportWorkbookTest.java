@@ -87,16 +87,4 @@ class ReportWorkbookTest {
             assertThat(d.getSheetName()).hasSizeLessThanOrEqualTo(31).isNotEqualTo(c.getSheetName());
         }
     }
-
-    @Test
-    void formulaLike_isTheFirstCharacterOnly() {
-        assertThat(ReportWorkbook.formulaLike("=A1")).isTrue();
-        assertThat(ReportWorkbook.formulaLike("+A1")).isTrue();
-        assertThat(ReportWorkbook.formulaLike("-A1")).isTrue();
-        assertThat(ReportWorkbook.formulaLike("@A1")).isTrue();
-        assertThat(ReportWorkbook.formulaLike("A1=1")).isFalse();
-        assertThat(ReportWorkbook.formulaLike("＝全角")).isFalse();
-        assertThat(ReportWorkbook.formulaLike("")).isFalse();
-        assertThat(ReportWorkbook.formulaLike(null)).isFalse();
-    }
 }

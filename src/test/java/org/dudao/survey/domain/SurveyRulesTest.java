@@ -135,15 +135,6 @@ class SurveyRulesTest {
     }
 
     @Test
-    void formulaLookingText_isMarkedForTheExport() {
-        assertThat(SurveyWorkbook.looksLikeFormula("=1+1")).isTrue();
-        assertThat(SurveyWorkbook.looksLikeFormula("+86 123")).isTrue();
-        assertThat(SurveyWorkbook.looksLikeFormula("@SUM(A1)")).isTrue();
-        assertThat(SurveyWorkbook.looksLikeFormula("满意")).isFalse();
-        assertThat(SurveyWorkbook.looksLikeFormula("")).isFalse();
-    }
-
-    @Test
     void pageToken_boundToLinkAndDevice_expiresAfterFourHours_andCannotBeAltered() {
         SurveyStore store = mock(SurveyStore.class);
         when(store.secret(any())).thenReturn(new byte[32]);
