@@ -41,6 +41,9 @@ public final class Computation {
 
     private final Setup setup;
     private final Evaluation[][] evaluations;
+    /** Per target: its evaluations summed (then {@code evaluations} holds details only), or null. */
+    private final List<Tally>[] tallies;
+
     private final List<Adjustment>[] adjustments;
     private final TargetResult[] scored;
     private final TargetResult[] results;
@@ -53,6 +56,7 @@ public final class Computation {
     private Computation(
             Setup setup,
             Evaluation[][] evaluations,
+            List<Tally>[] tallies,
             List<Adjustment>[] adjustments,
             TargetResult[] scored,
             TargetResult[] results,
@@ -61,6 +65,7 @@ public final class Computation {
             boolean[] consecutive) {
         this.setup = setup;
         this.evaluations = evaluations;
+        this.tallies = tallies;
         this.adjustments = adjustments;
         this.scored = scored;
         this.results = results;
@@ -109,6 +114,8 @@ public final class Computation {
         int ti = index;
         Evaluation[][] ev = evaluations.clone();
         ev[ti] = null;
+        List<Tally>[] ta = tallies.clone();
+        ta[ti] = null; // given task by task from now on
         for (Evaluation e : evaluationsOfTarget == null ? List.<Evaluation>of() : evaluationsOfTarget) {
             if (e.targetId() != targetId) {
                 throw new IllegalArgumentException(
@@ -132,13 +139,13 @@ public final class Computation {
         ad[ti] = List.copyOf(own);
         TargetResult[] sc = scored.clone();
         Category category = setup.categoryOf[ti];
-        sc[ti] = setup.scorer.score(setup.targets[ti], category, ev[ti], ad[ti]);
+        sc[ti] = setup.scorer.score(setup.targets[ti], category, ev[ti], null, ad[ti]);
         TargetResult[] res = results.clone();
         List<Long>[] bot = bottom.clone();
         boolean[] reg = regression.clone();
         boolean[] con = consecutive.clone();
         stand(setup, category, sc, res, bot, reg, con);
-        return new Computation(setup, ev, ad, sc, res, bot, reg, con);
+        return new Computation(setup, ev, ta, ad, sc, res, bot, reg, con);
     }
 
     // ---- building ----
@@ -241,6 +248,18 @@ public final class Computation {
             place(setup, evaluations, ti, e);
         }
 
+        List<Tally>[] tallies = new List[targets.length];
+        for (Tally t : inputs.tallies()) {
+            Integer ti = targetIndex.get(t.targetId());
+            if (ti == null) {
+                throw new IllegalArgumentException("tally of unknown target " + t.targetId());
+            }
+            if (tallies[ti] == null) {
+                tallies[ti] = new ArrayList<>(2);
+            }
+            tallies[ti].add(t);
+        }
+
         List<Adjustment>[] adjustments = new List[targets.length];
         List<Adjustment>[] collecting = new List[targets.length];
         Set<Long> adjustmentIds = new HashSet<>(inputs.adjustments().size() * 2);
@@ -268,7 +287,7 @@ public final class Computation {
 
         TargetResult[] scored = new TargetResult[targets.length];
         for (int i = 0; i < targets.length; i++) {
-            scored[i] = setup.scorer.score(targets[i], categoryOf[i], evaluations[i], adjustments[i]);
+            scored[i] = setup.scorer.score(targets[i], categoryOf[i], evaluations[i], tallies[i], adjustments[i]);
         }
         TargetResult[] results = new TargetResult[targets.length];
         List<Long>[] bottom = new List[categories.length];
@@ -277,7 +296,8 @@ public final class Computation {
         for (Category c : categories) {
             stand(setup, c, scored, results, bottom, regression, consecutive);
         }
-        return new Computation(setup, evaluations, adjustments, scored, results, bottom, regression, consecutive);
+        return new Computation(
+                setup, evaluations, tallies, adjustments, scored, results, bottom, regression, consecutive);
     }
 
     /** Puts an evaluation into its target's slot for the task, refusing what does not fit. */

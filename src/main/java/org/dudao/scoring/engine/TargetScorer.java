@@ -28,6 +28,15 @@ record TargetScorer(
      * @return the result without standing (level, rank)
      */
     TargetResult score(Target target, Category category, Evaluation[] slots, List<Adjustment> adjustments) {
+        return score(target, category, slots, null, adjustments);
+    }
+
+    /**
+     * @param tallies the target's evaluations summed, or null when {@code slots} holds them all; with tallies the
+     *     slots hold details only (for penalty zeroing) and the result has no task lines
+     */
+    TargetResult score(
+            Target target, Category category, Evaluation[] slots, List<Tally> tallies, List<Adjustment> adjustments) {
         AdjustmentCounting.Counted counted = counting.count(adjustments);
         Map<Long, Long> zeroed = PenaltyZeroing.zeroedTasks(adjustments);
         int components = weighting == null ? 0 : weighting.components().size();
@@ -39,8 +48,48 @@ record TargetScorer(
         BigDecimal notApplicable = BigDecimal.ZERO;
         int missing = 0;
         Task[] tasks = category.tasks;
-        List<TaskLine> lines = new ArrayList<>(tasks.length);
-        for (int i = 0; i < tasks.length; i++) {
+        List<TaskLine> lines = new ArrayList<>(tallies == null ? tasks.length : 0);
+        if (tallies != null) {
+            int evaluated = 0;
+            for (Tally t : tallies) {
+                int c = componentIndex(t, category);
+                BigDecimal score = t.givenPoints();
+                for (Grade g : Grade.values()) {
+                    BigDecimal points = t.gradedPoints(g);
+                    if (points.signum() != 0) {
+                        score = score.add(taskScore.forGrade(g, points));
+                    }
+                }
+                raw = raw.add(score);
+                notApplicable = notApplicable.add(t.notApplicablePoints());
+                if (c >= 0) {
+                    componentRaw[c] = componentRaw[c].add(score);
+                    componentNotApplicable[c] = componentNotApplicable[c].add(t.notApplicablePoints());
+                }
+                evaluated += t.evaluated();
+            }
+            if (evaluated > tasks.length) {
+                throw new IllegalArgumentException("tallies of target " + target.id() + " count " + evaluated
+                        + " evaluations, its category has " + tasks.length + " tasks");
+            }
+            missing = tasks.length - evaluated;
+            // 相关考核项目不得分: the details of the zeroed tasks come back out of the sums
+            for (Long taskId : zeroed.keySet()) {
+                Integer i = category.taskIndex.get(taskId);
+                Evaluation e = i == null || slots == null ? null : slots[i];
+                if (e == null || e.notApplicable()) {
+                    continue;
+                }
+                BigDecimal score =
+                        e.grade() != null ? category.gradeScore[i][e.grade().ordinal()] : e.points();
+                raw = raw.subtract(score);
+                int c = category.componentIndex[i];
+                if (c >= 0) {
+                    componentRaw[c] = componentRaw[c].subtract(score);
+                }
+            }
+        }
+        for (int i = 0; tallies == null && i < tasks.length; i++) {
             Task task = tasks[i];
             Evaluation e = slots == null ? null : slots[i];
             int c = category.componentIndex[i];
@@ -130,5 +179,21 @@ record TargetScorer(
                 missing,
                 lines,
                 counted.lines());
+    }
+
+    /** The policy component a tally belongs to; -1 without components. */
+    private int componentIndex(Tally t, Category category) {
+        if (weighting == null) {
+            return -1;
+        }
+        List<Component> components = weighting.components();
+        for (int c = 0; c < components.size(); c++) {
+            if (components.get(c).code().equals(t.component())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("tally of target " + t.targetId() + ": component '" + t.component()
+                + "' is not one of the policy's components "
+                + components.stream().map(Component::code).toList() + " (category " + category.id + ")");
     }
 }
