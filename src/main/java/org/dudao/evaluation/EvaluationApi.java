@@ -30,6 +30,25 @@ public class EvaluationApi {
         return store.forScoring(campaignId);
     }
 
+    /**
+     * The campaign's evaluations summed per target (and per task method set when {@code byMethods}) in the database:
+     * what a full score computation reads.
+     */
+    public List<EvaluationTally> tallies(long campaignId, boolean byMethods) {
+        return store.tallies(campaignId, byMethods);
+    }
+
+    /** The current evaluations of some tasks of some targets (target → its tasks), as the computation reads them. */
+    public List<ScoringRow> forScoring(
+            long campaignId, java.util.Map<Long, ? extends java.util.Collection<Long>> tasks) {
+        return store.forScoring(campaignId, tasks);
+    }
+
+    /** Every current evaluation of the given targets, as the computation reads them (breakdowns, task scores). */
+    public List<ScoringRow> forScoringOfTargets(long campaignId, java.util.Collection<Long> targetIds) {
+        return store.forScoringOfTargets(campaignId, targetIds);
+    }
+
     public List<EvaluationView> ofTarget(long targetId) {
         return store.ofTarget(targetId);
     }

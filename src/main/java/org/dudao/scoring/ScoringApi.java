@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.Breakdowns;
 import org.dudao.scoring.domain.CampaignPolicy;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
@@ -22,8 +23,15 @@ public class ScoringApi {
     private final ResultService service;
     private final AdjustmentService adjustments;
     private final PolicyService policies;
+    private final Breakdowns breakdowns;
 
-    ScoringApi(ResultStore results, ResultService service, AdjustmentService adjustments, PolicyService policies) {
+    ScoringApi(
+            ResultStore results,
+            ResultService service,
+            AdjustmentService adjustments,
+            PolicyService policies,
+            Breakdowns breakdowns) {
+        this.breakdowns = breakdowns;
         this.results = results;
         this.service = service;
         this.adjustments = adjustments;
@@ -53,15 +61,15 @@ public class ScoringApi {
     }
 
     public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
-        return results.breakdown(campaignId, targetId);
+        return breakdowns.of(campaignId, targetId);
     }
 
     /**
-     * Every task score of one category's targets as their stored breakdowns count them, streamed in the campaign's
-     * target order (reports over whole campaigns: no breakdown is built in memory). The caller checks who may read.
+     * Every task score of one category's targets with a result, as their breakdowns count them, in the campaign's
+     * target order (reports over whole campaigns). The caller checks who may read.
      */
     public void taskScores(long campaignId, long categoryId, Consumer<TaskScoreView> consumer) {
-        results.taskScores(campaignId, categoryId, consumer);
+        breakdowns.taskScores(campaignId, categoryId, consumer);
     }
 
     public List<AdjustmentView> adjustmentsOfTarget(long targetId) {

@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 import org.dudao.DudaoApplication;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.evaluation.EvaluationApi;
-import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.ScoringApi;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ScoringBenchAccess;
+import org.dudao.scoring.domain.ScoringInputs;
 import org.dudao.scoring.engine.Adjustment;
 import org.dudao.scoring.engine.Computation;
 import org.dudao.scoring.engine.Evaluation;
@@ -173,7 +174,8 @@ public final class ScoringBenchmark {
         seed();
 
         ResultService results = context.getBean(ResultService.class);
-        ScoringBenchAccess access = new ScoringBenchAccess(context, campaignId);
+        ScoringInputs scoringInputs = context.getBean(ScoringInputs.class);
+        ScoringBenchAccess access = new ScoringBenchAccess(context);
         TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         System.out.printf("runs: %d warm-up + %d measured; figures in ms: median (min – max)%n%n", warmUp, runs);
 
@@ -203,7 +205,7 @@ public final class ScoringBenchmark {
             computation = null;
             long[] gc = gc();
             long a = System.nanoTime();
-            inputs = results.inputs(campaignId);
+            inputs = scoringInputs.summed(campaignId);
             long b = System.nanoTime();
             computation = ScoringEngine.compute(inputs);
             long c = System.nanoTime();
@@ -219,12 +221,10 @@ public final class ScoringBenchmark {
         check(
                 computation.results().size() == targets,
                 "computed " + computation.results().size() + " results");
-        check(
-                inputs.evaluations().size() == (long) targets * TASKS,
-                "loaded " + inputs.evaluations().size());
+        check(inputs.tallies().size() == targets, "summed " + inputs.tallies().size() + " targets");
         Timings fullT = new Timings(full);
         print("b  full compute: load + engine (compute and rank)", fullT);
-        print("     load   ResultService.inputs", new Timings(load));
+        print("     load   ScoringInputs.summed", new Timings(load));
         print("     engine ScoringEngine.compute", new Timings(engine));
         Timings gcT = new Timings(gcTime);
         System.out.printf(
@@ -240,7 +240,7 @@ public final class ScoringBenchmark {
         computation = null;
         inputs = null;
         long heapNone = heapUsedAfterGc();
-        inputs = results.inputs(campaignId);
+        inputs = scoringInputs.summed(campaignId);
         long heapInputs = heapUsedAfterGc();
         computation = ScoringEngine.compute(inputs);
         long heapBoth = heapUsedAfterGc();
@@ -250,44 +250,69 @@ public final class ScoringBenchmark {
         Timings engineOnly = measure(() -> ScoringEngine.compute(loaded));
         print("c  engine only, on inputs already loaded", engineOnly);
 
-        // the parts of the load, each as ResultService.inputs calls it
+        // the parts of the load
         CampaignApi campaigns = context.getBean(CampaignApi.class);
         EvaluationApi evaluations = context.getBean(EvaluationApi.class);
-        AdjustmentService adjustments = context.getBean(AdjustmentService.class);
         PolicyService policies = context.getBean(PolicyService.class);
         System.out.println();
-        System.out.println("   parts of the load (each call on its own, as ResultService.inputs makes it):");
+        System.out.println("   parts of the load (each call on its own, as ScoringInputs.summed makes it):");
         Timings setUp = measure(() -> {
             policies.policy(campaignId);
             campaigns.targets(campaignId);
             return campaigns.tasks(campaignId);
         });
         print("     policy + targets + tasks (CampaignApi, PolicyService)", setUp);
-        Timings ofCampaign = measure(() -> evaluations.forScoring(campaignId));
-        print(
-                String.format("     evaluations: EvaluationApi.forScoring (%,d rows)", (long) targets * TASKS),
-                ofCampaign);
-        print(
-                String.format("     (before: EvaluationApi.ofCampaign, %,d full views)", (long) targets * TASKS),
-                measure(() -> evaluations.ofCampaign(campaignId)));
-        String all = "select * from evaluation where campaign_id = ?";
-        String sorted = all + " order by target_id, task_id";
-        String needed = "select target_id, task_id, grade, points, not_applicable, reason, evaluated_by,"
-                + " evaluated_by_name, detail->>'rater', evaluated_at, review_id from evaluation where campaign_id = ?";
-        print(
-                "       its query (22 columns, sorted): rows fetched, none read",
-                measure(() -> countRows(sorted, false)));
-        print("       its query: every column read as a string", measure(() -> countRows(sorted, true)));
-        print("       its query without the order by: rows fetched", measure(() -> countRows(all, false)));
-        print("       the 11 columns the engine needs, unsorted: fetched", measure(() -> countRows(needed, false)));
-        print("       the 11 columns, every column read as a string", measure(() -> countRows(needed, true)));
-        Timings events = measure(() -> adjustments.ofCampaign(campaignId));
-        print("     events: AdjustmentService.ofCampaign", events);
+        Timings tallies = measure(() -> evaluations.tallies(campaignId, false));
+        print(String.format("     evaluations summed per target: EvaluationApi.tallies (%,d rows)", targets), tallies);
+        Timings events = measure(() -> access.approvedAdjustments(campaignId));
+        print("     approved events (lean)", events);
+        int details = loaded.evaluations().size();
+        Timings detailT = measure(() -> {
+            Map<Long, Set<Long>> zeroed = new HashMap<>();
+            for (Adjustment x : loaded.adjustments()) {
+                if (!x.relatedTaskIds().isEmpty() && x.kind() == org.dudao.scoring.engine.AdjustmentKind.PENALTY) {
+                    zeroed.computeIfAbsent(x.targetId(), k -> new java.util.HashSet<>())
+                            .addAll(x.relatedTaskIds());
+                }
+            }
+            return evaluations.forScoring(campaignId, zeroed);
+        });
+        print(String.format("     evaluations of the zeroed tasks, in detail (%,d rows)", details), detailT);
+        Timings previousT = measure(() -> access.previous(campaignId));
+        print("     last year's results", previousT);
         System.out.printf(
-                "     the rest of ResultService.inputs (mapping views to engine records, GC):"
-                        + " ≈ %.0f ms (load − the parts above)%n",
-                new Timings(load).median() - setUp.median() - ofCampaign.median() - events.median());
-        explainEvaluations();
+                "     the rest (mapping to engine records, GC): ≈ %.0f ms (load − the parts above)%n",
+                new Timings(load).median()
+                        - setUp.median()
+                        - tallies.median()
+                        - events.median()
+                        - detailT.median()
+                        - previousT.median());
+        print(
+                String.format(
+                        "     for comparison: every evaluation row fetched (EvaluationApi.forScoring, %,d rows)",
+                        (long) targets * TASKS),
+                measure(() -> evaluations.forScoring(campaignId)));
+        System.out.println("     EXPLAIN ANALYZE of the aggregate (EvaluationStore.tallies):");
+        explain(
+                "select e.target_id, count(*), sum(coalesce(t.points, 0)) filter (where e.grade = 'EXCELLENT'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'GOOD'), sum(coalesce(t.points, 0)) filter"
+                        + " (where e.grade = 'FAIR'), sum(coalesce(t.points, 0)) filter (where e.grade = 'POOR'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.not_applicable), sum(e.points) from evaluation e"
+                        + " join campaign_task t on t.id = e.task_id where e.campaign_id = ? group by e.target_id",
+                campaignId);
+
+        // the summed computation equals the task-by-task one on the same data
+        Inputs detailed = new Inputs(
+                loaded.targets(),
+                loaded.tasks(),
+                evaluationsAsEngineReads(evaluations),
+                loaded.adjustments(),
+                loaded.previous(),
+                loaded.policy());
+        System.out.printf(
+                "     check: the summed computation equals the task-by-task computation of every evaluation: %s%n",
+                sameScores(computation, ScoringEngine.compute(detailed)));
 
         // d. persisting the results, and the product's own compute
         System.out.println();
@@ -297,27 +322,33 @@ public final class ScoringBenchmark {
             return null;
         }));
         print(String.format("d  persist %,d results: ResultStore.saveComputation (1 tx)", targets), persist);
-        Map<String, Object> sizes = jdbc.sql("select count(*) as n, sum(octet_length(breakdown::text)) as text_bytes,"
-                        + " sum(pg_column_size(breakdown)) as stored_bytes from scoring_result where campaign_id = ?")
-                .param(campaignId)
-                .query()
-                .singleRow();
-        System.out.printf(
-                "     (%s rows; breakdown JSON %.1f MB as text, %.1f MB stored)%n",
-                sizes.get("n"),
-                ((Number) sizes.get("text_bytes")).doubleValue() / (1024 * 1024),
-                ((Number) sizes.get("stored_bytes")).doubleValue() / (1024 * 1024));
-        print(
-                "     of which the breakdowns to JSON (Jackson alone, no database)",
-                measure(() -> access.writeBreakdowns(toSave)));
         CurrentUser office =
                 new CurrentUser(0, OFFICE, "基准考核办", cityId, "基准市", cityId, Set.of("OFFICE_ADMIN"), Set.of(), false);
         Timings product = measure(() -> results.compute(campaignId, office));
         print("   product compute: ResultService.compute (load+engine+persist)", product);
 
+        // breakdowns are computed when read
+        ScoringApi scoring = context.getBean(ScoringApi.class);
+        List<Target> all = loaded.targets();
+        Random pick = new Random(seed + 1);
+        long[] reads = new long[Math.min(changes, 500)];
+        for (int k = -20; k < reads.length; k++) {
+            long id = all.get(pick.nextInt(all.size())).id();
+            long a = System.nanoTime();
+            check(scoring.breakdown(campaignId, id).isPresent(), "breakdown of " + id);
+            if (k >= 0) {
+                reads[k] = System.nanoTime() - a;
+            }
+        }
+        Arrays.sort(reads);
+        System.out.printf(
+                "   one breakdown read (ScoringApi.breakdown, computed on read, %d reads)   median %.2f   p99 %.2f"
+                        + "   max %.2f%n",
+                reads.length, pct(reads, 0.5) / 1e6, pct(reads, 0.99) / 1e6, reads[reads.length - 1] / 1e6);
+
         // e. a single change
         System.out.println();
-        changes(inputs, computation, access);
+        changes(loaded, access, tx, scoringInputs);
 
         // goals
         double floorMs = floor.median();
@@ -350,117 +381,95 @@ public final class ScoringBenchmark {
     double changeP99;
     double changeMax;
 
-    /** Computation.update after one changed grade: in memory, then with the target re-read from the database. */
-    void changes(Inputs inputs, Computation start, ScoringBenchAccess access) {
-        Map<Long, List<Evaluation>> evals = inputs.evaluations().stream()
-                .collect(Collectors.groupingBy(Evaluation::targetId, HashMap::new, Collectors.toList()));
-        Map<Long, List<Adjustment>> adj = inputs.adjustments().stream()
-                .collect(Collectors.groupingBy(Adjustment::targetId, HashMap::new, Collectors.toList()));
+    /**
+     * The product's path after one changed grade: the evaluation row updated, then {@link ScoringBenchAccess#changed}
+     * (ResultUpdates.changed, what follows every changed evaluation in its transaction: re-score the target, re-stand
+     * its category from the stored scores, write what moved), committed; 1,000 changes on random targets.
+     */
+    void changes(Inputs inputs, ScoringBenchAccess access, TransactionTemplate tx, ScoringInputs scoringInputs)
+            throws Exception {
+        Map<Long, List<Long>> tasksOfCategory = new HashMap<>();
+        inputs.tasks()
+                .forEach(t -> tasksOfCategory
+                        .computeIfAbsent(t.categoryId(), k -> new ArrayList<>())
+                        .add(t.id()));
         List<Target> all = inputs.targets();
         Random random = new Random(seed);
-        Computation c = start;
-        long[] times = new long[changes];
+        long[] update = new long[changes];
+        long[] total = new long[changes];
         for (int k = -CHANGE_WARM_UP; k < changes; k++) {
             Target t = all.get(random.nextInt(all.size()));
-            List<Evaluation> own = new ArrayList<>(evals.get(t.id()));
-            int i = random.nextInt(own.size());
-            Evaluation old = own.get(i);
-            own.set(
-                    i,
-                    new Evaluation(
-                            old.targetId(),
-                            old.taskId(),
-                            otherGrade(old.grade(), random),
-                            null,
-                            false,
-                            "复评：调整等次",
-                            old.assessor(),
-                            old.at().plusSeconds(60),
-                            null));
-            evals.put(t.id(), own);
-            List<Adjustment> events = adj.getOrDefault(t.id(), List.of());
-            long a = System.nanoTime();
-            c = c.update(t.id(), own, events);
-            long b = System.nanoTime();
+            List<Long> own = tasksOfCategory.get(t.categoryId());
+            long taskId = own.get(random.nextInt(own.size()));
+            long[] span = new long[3];
+            tx.executeWithoutResult(s -> {
+                span[0] = System.nanoTime();
+                String current = jdbc.sql("select grade from evaluation where target_id = ? and task_id = ?")
+                        .params(t.id(), taskId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+                Grade g = otherGrade(current == null ? null : Grade.valueOf(current), random);
+                jdbc.sql("update evaluation set grade = ?, points = null, not_applicable = false, reason = ?,"
+                                + " evaluated_at = now(), revision = revision + 1, row_version = row_version + 1"
+                                + " where target_id = ? and task_id = ?")
+                        .params(g.name(), "复评：调整等次", t.id(), taskId)
+                        .update();
+                span[1] = System.nanoTime();
+                check(access.changed(campaignId, List.of(t.id())), "results updated after a change of " + t.id());
+                span[2] = System.nanoTime();
+            });
+            long committed = System.nanoTime();
             if (k >= 0) {
-                times[k] = b - a;
+                update[k] = span[2] - span[1];
+                total[k] = committed - span[0];
             }
         }
-        Arrays.sort(times);
-        changeP99 = pct(times, 0.99) / 1e6;
-        changeMax = times[times.length - 1] / 1e6;
+        Arrays.sort(update);
+        Arrays.sort(total);
+        changeP99 = pct(update, 0.99) / 1e6;
+        changeMax = update[update.length - 1] / 1e6;
         System.out.printf(
-                "e  single change: one target's grade changed, Computation.update (%,d changes after %d warm-up)%n",
+                "e  single change: one target's grade changed, the product's update in its transaction (%,d changes"
+                        + " after %d warm-up)%n",
                 changes, CHANGE_WARM_UP);
         System.out.printf(
-                "     update                                   median %.3f   p99 %.3f   max %.3f   (min %.3f)%n",
-                pct(times, 0.5) / 1e6, changeP99, changeMax, times[0] / 1e6);
-        List<Evaluation> flat = evals.values().stream().flatMap(List::stream).toList();
-        Computation fresh = ScoringEngine.compute(new Inputs(
-                inputs.targets(), inputs.tasks(), flat, inputs.adjustments(), inputs.previous(), inputs.policy()));
+                "     ResultUpdates.changed (read target, re-score, re-stand category, write)"
+                        + "   median %.2f   p99 %.2f   max %.2f%n",
+                pct(update, 0.5) / 1e6, changeP99, changeMax);
         System.out.printf(
-                "     check: after %,d updates the computation equals a full compute of the changed inputs: %s%n",
-                changes + CHANGE_WARM_UP, same(c, fresh));
-
-        // the same, with the change written to the table and the target re-read as the product reads it
-        ResultService results = context.getBean(ResultService.class);
-        Computation d = ScoringEngine.compute(results.inputs(campaignId));
-        long[] readEvaluations = new long[changes];
-        long[] readEvents = new long[changes];
-        long[] upd = new long[changes];
-        long[] both = new long[changes];
-        for (int k = -CHANGE_WARM_UP; k < changes; k++) {
-            Target t = all.get(random.nextInt(all.size()));
-            List<Evaluation> own = evals.get(t.id());
-            long taskId = own.get(random.nextInt(own.size())).taskId();
-            String current = jdbc.sql("select grade from evaluation where target_id = ? and task_id = ?")
-                    .params(t.id(), taskId)
-                    .query(String.class)
-                    .optional()
-                    .orElse(null);
-            Grade g = otherGrade(current == null ? null : Grade.valueOf(current), random);
-            jdbc.sql("update evaluation set grade = ?, points = null, not_applicable = false, reason = ?,"
-                            + " evaluated_at = now(), revision = revision + 1, row_version = row_version + 1"
-                            + " where target_id = ? and task_id = ?")
-                    .params(g.name(), "复评：调整等次", t.id(), taskId)
-                    .update();
-            long a = System.nanoTime();
-            List<Evaluation> ev = access.evaluationsOfTarget(t.id());
-            long b = System.nanoTime();
-            List<Adjustment> ad = access.adjustmentsOfTarget(t.id());
-            long m = System.nanoTime();
-            d = d.update(t.id(), ev, ad);
-            long e = System.nanoTime();
-            if (k >= 0) {
-                readEvaluations[k] = b - a;
-                readEvents[k] = m - b;
-                upd[k] = e - m;
-                both[k] = e - a;
+                "     with the evaluation written and the commit"
+                        + "                                median %.2f   p99 %.2f   max %.2f%n",
+                pct(total, 0.5) / 1e6, pct(total, 0.99) / 1e6, total[total.length - 1] / 1e6);
+        // the stored results, kept current change by change, against a full compute from scratch
+        Computation fresh = ScoringEngine.compute(scoringInputs.summed(campaignId));
+        ScoringApi scoring = context.getBean(ScoringApi.class);
+        Map<Long, org.dudao.scoring.ResultView> stored = new HashMap<>();
+        scoring.results(campaignId).forEach(r -> stored.put(r.targetId(), r));
+        long differ = 0;
+        for (org.dudao.scoring.engine.TargetResult r : fresh.results()) {
+            org.dudao.scoring.ResultView s = stored.get(r.targetId());
+            boolean same = s != null
+                    && s.rawScore().compareTo(r.rawScore()) == 0
+                    && s.convertedScore().compareTo(r.convertedScore()) == 0
+                    && s.finalScore().compareTo(r.finalScore()) == 0
+                    && java.util.Objects.equals(s.level(), r.level())
+                    && java.util.Objects.equals(s.rank(), r.rank());
+            if (!same) {
+                differ++;
             }
         }
-        System.out.println("     with the target re-read from the database first (EvaluationApi.ofTarget +"
-                + " AdjustmentService.ofTarget, mapped as ResultService maps them; the write itself not timed):");
-        for (Object[] row : List.of(
-                new Object[] {"re-read + update", both},
-                new Object[] {"  re-read evaluations (150 rows)", readEvaluations},
-                new Object[] {"  re-read events (5 rows)", readEvents},
-                new Object[] {"  update", upd})) {
-            long[] s = ((long[]) row[1]).clone();
-            Arrays.sort(s);
-            System.out.printf(
-                    "     %-40s median %.3f   p99 %.3f   max %.3f%n",
-                    row[0], pct(s, 0.5) / 1e6, pct(s, 0.99) / 1e6, s[s.length - 1] / 1e6);
-        }
-        long someTarget = all.get(0).id();
-        System.out.println("     EXPLAIN ANALYZE of the two re-read queries:");
-        explain("select * from evaluation where target_id = ? order by task_id", someTarget);
-        explain("select * from scoring_adjustment where target_id = ? order by id", someTarget);
+        com.fasterxml.jackson.databind.ObjectMapper json =
+                context.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
+        boolean listsSame = json.writeValueAsString(fresh.lists())
+                .equals(json.writeValueAsString(
+                        scoring.workflow(campaignId).orElseThrow().lists()));
         System.out.printf(
-                "     check: the database-fed computation equals a full compute of the database: %s%n",
-                same(d, ScoringEngine.compute(results.inputs(campaignId))));
-        System.out.println("     product path for one change: none yet — a changed evaluation only marks the results"
-                + " stale (ResultService.on(EvaluationChanged)); they are redone by a full ResultService.compute"
-                + " (or recomputeForReview), figure above; Computation.update is not called from main code");
+                "     check: after %,d changes the stored results equal a full compute from scratch: %s%n",
+                changes + CHANGE_WARM_UP,
+                differ == 0 && listsSame
+                        ? "yes"
+                        : "NO (" + differ + " results differ" + (listsSame ? "" : ", lists differ") + ")");
     }
 
     static Grade otherGrade(Grade old, Random random) {
@@ -471,17 +480,44 @@ public final class ScoringBenchmark {
         return g;
     }
 
-    static String same(Computation a, Computation b) {
-        if (a.results().equals(b.results()) && a.lists().equals(b.lists())) {
-            return "yes";
-        }
+    /** The summed computation has no task lines: compare everything else. */
+    static String sameScores(Computation summed, Computation detailed) {
         long differ = 0;
-        for (int i = 0; i < a.results().size(); i++) {
-            if (!a.results().get(i).equals(b.results().get(i))) {
+        for (int i = 0; i < summed.results().size(); i++) {
+            org.dudao.scoring.engine.TargetResult a = summed.results().get(i);
+            org.dudao.scoring.engine.TargetResult b = detailed.results().get(i);
+            if (!(a.finalScore().equals(b.finalScore())
+                    && a.rawScore().equals(b.rawScore())
+                    && a.applicableMax().equals(b.applicableMax())
+                    && a.convertedScore().equals(b.convertedScore())
+                    && a.components().equals(b.components())
+                    && a.adjustments().equals(b.adjustments())
+                    && java.util.Objects.equals(a.level(), b.level())
+                    && java.util.Objects.equals(a.rank(), b.rank())
+                    && a.missingEvaluations() == b.missingEvaluations())) {
                 differ++;
             }
         }
-        return "NO (" + differ + " results differ" + (a.lists().equals(b.lists()) ? "" : ", lists differ") + ")";
+        boolean lists = summed.lists().equals(detailed.lists());
+        return differ == 0 && lists
+                ? "yes"
+                : "NO (" + differ + " results differ" + (lists ? "" : ", lists differ") + ")";
+    }
+
+    /** Every evaluation of the campaign, as the detailed inputs map them. */
+    List<Evaluation> evaluationsAsEngineReads(EvaluationApi evaluations) {
+        return evaluations.forScoring(campaignId).stream()
+                .map(e -> new Evaluation(
+                        e.targetId(),
+                        e.taskId(),
+                        e.grade() == null ? null : Grade.valueOf(e.grade().name()),
+                        e.points(),
+                        e.notApplicable(),
+                        e.reason(),
+                        e.evaluatedBy(),
+                        e.evaluatedAt(),
+                        e.reviewId()))
+                .toList();
     }
 
     /**
@@ -504,13 +540,6 @@ public final class ScoringBenchmark {
                 campaignId);
         check(n[0] == (long) targets * TASKS, "read " + n[0] + " rows");
         return n[0];
-    }
-
-    /** How PostgreSQL runs the product's evaluation query, as EXPLAIN ANALYZE says (server side only). */
-    void explainEvaluations() {
-        String workMem = jdbc.sql("show work_mem").query(String.class).single();
-        System.out.printf("     EXPLAIN ANALYZE of EvaluationStore.ofCampaign's query (work_mem %s):%n", workMem);
-        explain("select * from evaluation where campaign_id = ? order by target_id, task_id", campaignId);
     }
 
     void explain(String sql, long param) {

@@ -226,6 +226,7 @@ class ScoringIT {
         // -- compute
         JsonNode computed = ok(office.post(base + "/results/compute", null));
         assertThat(computed.get("status").asText()).isEqualTo("COMPUTED");
+        String resultsJson = ok(office.get(base + "/results")).toString();
         Map<Long, JsonNode> results = new HashMap<>();
         for (JsonNode r : ok(office.get(base + "/results"))) {
             results.put(r.get("targetId").asLong(), r);
@@ -306,6 +307,32 @@ class ScoringIT {
         assertThat(target.get(base + "/results/" + wangxin.id() + "/breakdown").statusCode())
                 .isEqualTo(404);
 
+        // -- a change after computing: the changed target's result follows at once and its category is re-ranked
+        //    (rule 14); the results stay current, not stale. 市新闻出版局's 5-point task graded 差:
+        //    raw 15 − 5 = 10 → 66.67, rank 2 behind 市委机要保密局 (80.00), which moves up to rank 1
+        String poor = "[{\"targetId\":" + xinwen.id() + ",\"taskId\":" + fivePoints.id()
+                + ",\"grade\":\"POOR\",\"reason\":\"未按要求报送材料\"}]";
+        ok(office.put(base + "/evaluations", poor));
+        Map<Long, JsonNode> after = new HashMap<>();
+        for (JsonNode r : ok(office.get(base + "/results"))) {
+            after.put(r.get("targetId").asLong(), r);
+        }
+        assertThat(after.get(xinwen.id()).get("finalScore").decimalValue()).isEqualByComparingTo("66.67");
+        assertThat(after.get(xinwen.id()).get("rank").asInt()).isEqualTo(2);
+        assertThat(after.get(jiyao.id()).get("rank").asInt()).isEqualTo(1);
+        assertThat(after.get(wangxin.id()).get("rank").asInt()).isEqualTo(3);
+        assertThat(after.get(wugang.id())).isEqualTo(results.get(wugang.id()));
+        assertThat(ok(office.get(base + "/results/workflow")).get("stale").asBoolean())
+                .isFalse();
+        JsonNode bn = ok(office.get(base + "/results/" + xinwen.id() + "/breakdown"));
+        assertThat(line(bn, fivePoints.id()).get("grade").asText()).isEqualTo("POOR");
+        assertThat(line(bn, fivePoints.id()).get("score").decimalValue()).isEqualByComparingTo("0");
+        assertThat(line(bn, fivePoints.id()).get("reason").asText()).isEqualTo("未按要求报送材料");
+        assertThat(bn.get("matchesResult").asBoolean()).isTrue();
+        ok(office.put(base + "/evaluations", poor.replace("POOR", "EXCELLENT")));
+        // graded 优 again: every result is again exactly what the full computation gave
+        assertThat(ok(office.get(base + "/results")).toString()).isEqualTo(resultsJson);
+
         // -- a policy change after computing makes the results stale: they cannot be proposed until recomputed
         ObjectNode changedPolicy = policy.deepCopy();
         changedPolicy.put("bottomN", 4);
@@ -321,6 +348,17 @@ class ScoringIT {
                         .get("status")
                         .asText())
                 .isEqualTo("PROPOSED");
+        // once proposed, a change no longer moves the results: they are stale and must be recomputed
+        ok(office.put(base + "/evaluations", poor));
+        assertThat(ok(office.get(base + "/results")).toString()).isEqualTo(resultsJson);
+        assertThat(ok(office.get(base + "/results/workflow")).get("stale").asBoolean())
+                .isTrue();
+        ok(office.put(base + "/evaluations", poor.replace("POOR", "EXCELLENT")));
+        assertThat(ok(office.post(base + "/results/compute", null))
+                        .get("status")
+                        .asText())
+                .isEqualTo("COMPUTED");
+        ok(office.post(base + "/results/propose", null));
         assertThat(ok(office.post(
                                 base + "/results/consult",
                                 "{\"until\":\"" + LocalDate.now().plusDays(5) + "\"}"))

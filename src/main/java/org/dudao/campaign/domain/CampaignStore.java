@@ -191,7 +191,7 @@ public class CampaignStore {
     }
 
     public List<TargetView> targets(long campaignId) {
-        return jdbc.sql(TARGET + " where t.campaign_id = ? order by c.position, t.position")
+        return jdbc.sql(TARGET + " where t.campaign_id = ? order by c.position, t.position, t.id")
                 .param(campaignId)
                 .query(CampaignStore::target)
                 .list();

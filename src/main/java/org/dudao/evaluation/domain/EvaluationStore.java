@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dudao.evaluation.Channel;
+import org.dudao.evaluation.EvaluationTally;
 import org.dudao.evaluation.EvaluationView;
 import org.dudao.evaluation.Grade;
 import org.dudao.evaluation.HistoryView;
@@ -47,21 +48,85 @@ public class EvaluationStore {
      * from the method record in SQL (no JSON parsed in Java).
      */
     public List<ScoringRow> forScoring(long campaignId) {
-        return jdbc.sql("select target_id, task_id, grade, points, not_applicable, reason, detail ->> 'rater',"
-                        + " coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation"
-                        + " where campaign_id = ?")
+        return jdbc.sql(SCORING_SELECT + " where campaign_id = ?")
                 .param(campaignId)
-                .query((rs, n) -> new ScoringRow(
+                .query(this::scoringRow)
+                .list();
+    }
+
+    private static final String SCORING_SELECT = "select target_id, task_id, grade, points, not_applicable, reason,"
+            + " detail ->> 'rater', coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation";
+
+    private ScoringRow scoringRow(ResultSet rs, int n) throws SQLException {
+        return new ScoringRow(
+                rs.getLong(1),
+                rs.getLong(2),
+                grade(rs.getString(3)),
+                rs.getBigDecimal(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getTimestamp(9).toInstant(),
+                rs.getObject(10, Long.class));
+    }
+
+    /**
+     * The campaign's evaluations summed per target — and per the tasks' method set when {@code byMethods} — in one
+     * aggregate over the evaluation rows and their tasks' points: a few thousand rows leave the database instead of
+     * every evaluation. No rule is applied here (grade percentages, zeroing, conversion are the engine's): the
+     * tasks' points are summed by the grade given.
+     */
+    public List<EvaluationTally> tallies(long campaignId, boolean byMethods) {
+        String groups = byMethods ? "e.target_id, t.methods" : "e.target_id";
+        return jdbc.sql("select e.target_id, " + (byMethods ? "t.methods" : "null") + ", count(*),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'EXCELLENT'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'GOOD'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'FAIR'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'POOR'),"
+                        + " sum(coalesce(t.points, 0)) filter (where e.not_applicable), sum(e.points)"
+                        + " from evaluation e join campaign_task t on t.id = e.task_id where e.campaign_id = ?"
+                        + " group by " + groups)
+                .param(campaignId)
+                .query((rs, n) -> new EvaluationTally(
                         rs.getLong(1),
-                        rs.getLong(2),
-                        grade(rs.getString(3)),
+                        byMethods ? List.of((String[]) rs.getArray(2).getArray()) : null,
+                        rs.getInt(3),
                         rs.getBigDecimal(4),
-                        rs.getBoolean(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getTimestamp(9).toInstant(),
-                        rs.getObject(10, Long.class)))
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8),
+                        rs.getBigDecimal(9)))
+                .list();
+    }
+
+    /** The current evaluations of the given targets' tasks (pairs: target → tasks), as the computation reads them. */
+    public List<ScoringRow> forScoring(long campaignId, Map<Long, ? extends Collection<Long>> tasksByTarget) {
+        List<Long> targets = new java.util.ArrayList<>();
+        List<Long> tasks = new java.util.ArrayList<>();
+        tasksByTarget.forEach((target, ts) -> ts.forEach(task -> {
+            targets.add(target);
+            tasks.add(task);
+        }));
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SCORING_SELECT + " where campaign_id = ? and (target_id, task_id) in"
+                        + " (select * from unnest(?::bigint[], ?::bigint[]))")
+                .params(campaignId, targets.toArray(Long[]::new), tasks.toArray(Long[]::new))
+                .query(this::scoringRow)
+                .list();
+    }
+
+    /** Every current evaluation of the targets, as the computation reads them (breakdowns, task scores). */
+    public List<ScoringRow> forScoringOfTargets(long campaignId, Collection<Long> targetIds) {
+        if (targetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SCORING_SELECT + " where campaign_id = ? and target_id = any(?)")
+                .params(campaignId, targetIds.toArray(Long[]::new))
+                .query(this::scoringRow)
                 .list();
     }
 

@@ -47,6 +47,7 @@ public class AdjustmentService {
     private final CampaignApi campaigns;
     private final PolicyService policies;
     private final ResultStore results;
+    private final ResultUpdates updates;
     private final DatabaseTime time;
     private final ApplicationEventPublisher events;
 
@@ -55,12 +56,14 @@ public class AdjustmentService {
             CampaignApi campaigns,
             PolicyService policies,
             ResultStore results,
+            ResultUpdates updates,
             DatabaseTime time,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.policies = policies;
         this.results = results;
+        this.updates = updates;
         this.time = time;
         this.events = events;
     }
@@ -210,7 +213,7 @@ public class AdjustmentService {
         AdjustmentView v = find(id).orElseThrow();
         events.publishEvent(AuditEvent.success("scoring.adjustment.create", TYPE, id, null, v));
         if (office) {
-            results.markStale(campaignId);
+            updates.changed(campaignId, java.util.Set.of(v.targetId()));
         }
         return v;
     }
@@ -237,7 +240,7 @@ public class AdjustmentService {
         events.publishEvent(AuditEvent.success(
                 approve ? "scoring.adjustment.approve" : "scoring.adjustment.reject", TYPE, id, a, after));
         if (approve) {
-            results.markStale(campaignId);
+            updates.changed(campaignId, java.util.Set.of(after.targetId()));
         }
         return after;
     }
@@ -262,7 +265,7 @@ public class AdjustmentService {
         AdjustmentView after = find(id).orElseThrow();
         events.publishEvent(AuditEvent.success("scoring.adjustment.withdraw", TYPE, id, a, after));
         if ("APPROVED".equals(a.status())) {
-            results.markStale(campaignId);
+            updates.changed(campaignId, java.util.Set.of(after.targetId()));
         }
         return after;
     }

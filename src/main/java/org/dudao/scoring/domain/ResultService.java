@@ -3,7 +3,6 @@ package org.dudao.scoring.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,25 +11,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
-import org.dudao.campaign.TargetView;
-import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.EvaluationChanged;
-import org.dudao.evaluation.ScoringRow;
-import org.dudao.scoring.AdjustmentView;
 import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
-import org.dudao.scoring.engine.Adjustment;
-import org.dudao.scoring.engine.AdjustmentKind;
 import org.dudao.scoring.engine.Computation;
-import org.dudao.scoring.engine.Evaluation;
-import org.dudao.scoring.engine.Grade;
-import org.dudao.scoring.engine.Inputs;
-import org.dudao.scoring.engine.PreviousResult;
 import org.dudao.scoring.engine.ScoringEngine;
-import org.dudao.scoring.engine.Target;
-import org.dudao.scoring.engine.Task;
 import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
@@ -61,8 +48,8 @@ public class ResultService {
 
     private final CampaignApi campaigns;
     private final EvaluationApi evaluations;
-    private final AdjustmentService adjustments;
-    private final PolicyService policies;
+    private final ScoringInputs inputs;
+    private final ResultUpdates updates;
     private final ResultStore store;
     private final DatabaseTime time;
     private final ApplicationEventPublisher events;
@@ -70,104 +57,18 @@ public class ResultService {
     ResultService(
             CampaignApi campaigns,
             EvaluationApi evaluations,
-            AdjustmentService adjustments,
-            PolicyService policies,
+            ScoringInputs inputs,
+            ResultUpdates updates,
             ResultStore store,
             DatabaseTime time,
             ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.evaluations = evaluations;
-        this.adjustments = adjustments;
-        this.policies = policies;
+        this.inputs = inputs;
+        this.updates = updates;
         this.store = store;
         this.time = time;
         this.events = events;
-    }
-
-    /** The engine's inputs for a campaign, read in a handful of queries. */
-    public Inputs inputs(long campaignId) {
-        CampaignPolicy policy = policies.policy(campaignId);
-        List<TargetView> targetViews = campaigns.targets(campaignId);
-        List<Target> targets = new ArrayList<>(targetViews.size());
-        for (int i = 0; i < targetViews.size(); i++) {
-            TargetView t = targetViews.get(i);
-            targets.add(new Target(t.id(), t.unitId(), t.name(), t.categoryId(), t.category(), i));
-        }
-        List<TaskView> taskViews = campaigns.tasks(campaignId);
-        Map<Long, TaskView> byId = taskViews.stream().collect(Collectors.toMap(TaskView::id, Function.identity()));
-        List<Task> tasks = taskViews.stream()
-                .map(t -> new Task(
-                        t.id(),
-                        t.categoryId(),
-                        t.points() == null ? java.math.BigDecimal.ZERO : t.points(),
-                        policy.componentOf(t.methods()),
-                        t.title(),
-                        t.path()))
-                .toList();
-        List<Evaluation> evals = new ArrayList<>();
-        for (ScoringRow e : evaluations.forScoring(campaignId)) {
-            TaskView task = byId.get(e.taskId());
-            evals.add(new Evaluation(
-                    e.targetId(),
-                    e.taskId(),
-                    e.grade() == null ? null : Grade.valueOf(e.grade().name()),
-                    e.points(),
-                    e.notApplicable(),
-                    e.reason(),
-                    assessor(task, e.rater(), e.evaluatedBy()),
-                    e.evaluatedAt(),
-                    e.reviewId()));
-        }
-        List<Adjustment> adj = adjustments.ofCampaign(campaignId).stream()
-                .filter(a -> "APPROVED".equals(a.status()))
-                .map(ResultService::adjustment)
-                .toList();
-        return new Inputs(targets, tasks, evals, adj, previous(campaignId), policy.toEngine());
-    }
-
-    static Adjustment adjustment(AdjustmentView a) {
-        return new Adjustment(
-                a.id(),
-                a.targetId(),
-                AdjustmentKind.valueOf(a.kind()),
-                a.matter(),
-                a.points(),
-                new java.util.TreeSet<>(a.relatedTaskIds()),
-                a.blocksExcellent(),
-                a.reason(),
-                a.proposedAt(),
-                a.reviewId());
-    }
-
-    /** Who gave the score, as the breakdown shows it: the responsible subject and the person. */
-    static String assessor(TaskView task, String rater, String person) {
-        if ("ASSESSOR".equals(rater) && task != null && task.assessorName() != null) {
-            return task.assessorName() + "（" + person + "）";
-        }
-        if ("OFFICE".equals(rater)) {
-            return "考核办（" + person + "）";
-        }
-        if ("TEAM".equals(rater)) {
-            return "考核组（" + person + "）";
-        }
-        return person;
-    }
-
-    /**
-     * Last year's published results of the same office and kind (the campaign this one was cloned
-     * from, else the one of the previous year), matched by unit.
-     */
-    List<PreviousResult> previous(long campaignId) {
-        CampaignView c = campaigns.campaign(campaignId);
-        Optional<CampaignView> prev = c.basedOnId() != null
-                ? Optional.of(campaigns.campaign(c.basedOnId()))
-                : campaigns.ownedBy(c.ownerUnitId()).stream()
-                        .filter(x -> x.kind() == c.kind() && x.year() == c.year() - 1)
-                        .max(Comparator.comparingLong(CampaignView::id));
-        return prev.map(p -> store.publishedResults(p.id()).stream()
-                        .map(r -> new PreviousResult(r.unitId(), r.finalScore(), r.level(), r.rank()))
-                        .toList())
-                .orElse(List.of());
     }
 
     /** Computes (or recomputes) every result of the campaign; refused once the results are approved. */
@@ -179,7 +80,7 @@ public class ResultService {
             throw new ConflictException(null, "scoring.frozen");
         }
         long started = System.nanoTime();
-        Computation computation = ScoringEngine.compute(inputs(campaignId));
+        Computation computation = ScoringEngine.compute(inputs.summed(campaignId));
         Instant now = time.now();
         store.saveComputation(campaignId, computation.results(), computation.lists(), user.username(), now);
         store.clearApprovals(campaignId);
@@ -208,7 +109,7 @@ public class ResultService {
                 store.lockWorkflow(campaignId).orElseThrow(() -> new ConflictException(null, "scoring.notComputed"));
         Map<Long, ResultView> old =
                 store.results(campaignId).stream().collect(Collectors.toMap(ResultView::targetId, Function.identity()));
-        Computation computation = ScoringEngine.compute(inputs(campaignId));
+        Computation computation = ScoringEngine.compute(inputs.summed(campaignId));
         Instant now = time.now();
         store.saveComputation(campaignId, computation.results(), computation.lists(), user.username(), now);
         List<ResultChange> changes = new ArrayList<>();
@@ -331,11 +232,15 @@ public class ResultService {
         return after;
     }
 
-    /** Evaluations changed: computed results are now stale until the office recomputes them. */
+    /**
+     * Evaluations changed: while the results are only computed, the changed targets' results follow at once (their
+     * categories re-ranked); once proposed they are stale until the office recomputes them. A review's changes are
+     * recomputed by {@link #recomputeForReview}.
+     */
     @EventListener
     void on(EvaluationChanged e) {
         if (e.reviewId() == null) {
-            store.markStale(e.campaignId());
+            updates.changed(e.campaignId(), e.targetIds());
         }
     }
 

@@ -5,26 +5,21 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
-import org.dudao.scoring.TaskScoreView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.engine.Lists;
 import org.dudao.scoring.engine.TargetResult;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +69,8 @@ public class ResultStore {
                         + " row_version = scoring_workflow.row_version + 1")
                 .params(campaignId, Timestamp.from(at), by, write(lists))
                 .update();
+        java.util.Set<Long> regression = new java.util.HashSet<>(lists.regression());
+        java.util.Set<Long> consecutive = new java.util.HashSet<>(lists.consecutiveExcellent());
         List<Object[]> rows = new ArrayList<>(results.size());
         for (TargetResult r : results) {
             rows.add(new Object[] {
@@ -92,35 +89,28 @@ public class ResultStore {
                 r.ranked(),
                 r.excellentBlocked(),
                 r.missingEvaluations(),
-                write(breakdown(r)),
+                regression.contains(r.targetId()),
+                consecutive.contains(r.targetId()),
                 Timestamp.from(at)
             });
         }
         template.batchUpdate(
                 "insert into scoring_result (campaign_id, target_id, unit_id, category, raw_score, applicable_max,"
                         + " converted_score, bonus, penalty, final_score, level, rank, ranked, excellent_blocked,"
-                        + " missing, breakdown, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " cast(? as jsonb), ?) on conflict (campaign_id, target_id) do update set"
+                        + " missing, big_regression, consecutive_excellent, computed_at) values (?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (campaign_id, target_id) do update set"
                         + " unit_id = excluded.unit_id, category = excluded.category, raw_score = excluded.raw_score,"
                         + " applicable_max = excluded.applicable_max, converted_score = excluded.converted_score,"
                         + " bonus = excluded.bonus, penalty = excluded.penalty, final_score = excluded.final_score,"
                         + " level = excluded.level, rank = excluded.rank, ranked = excluded.ranked,"
                         + " excellent_blocked = excluded.excellent_blocked, missing = excluded.missing,"
-                        + " breakdown = excluded.breakdown, computed_at = excluded.computed_at",
+                        + " big_regression = excluded.big_regression,"
+                        + " consecutive_excellent = excluded.consecutive_excellent, computed_at = excluded.computed_at",
                 rows);
         List<Long> ids = results.stream().map(TargetResult::targetId).toList();
         jdbc.sql("delete from scoring_result where campaign_id = ? and not (target_id = any(?))")
                 .params(campaignId, ids.toArray(Long[]::new))
                 .update();
-    }
-
-    /** What a target's breakdown stores: every task line, every event line and the components. */
-    static Map<String, Object> breakdown(TargetResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tasks", r.tasks());
-        m.put("adjustments", r.adjustments());
-        m.put("components", r.components());
-        return m;
     }
 
     void setReview(long campaignId, long targetId, long reviewId) {
@@ -165,10 +155,7 @@ public class ResultStore {
                 .list();
     }
 
-    /**
-     * What a {@link ResultView} needs: every column but the breakdown (about 70 kB of JSON per target of 150 tasks, 200
-     * MB for a campaign of 3,000 targets, read by the breakdown queries only).
-     */
+    /** What a {@link ResultView} needs. */
     private static final String RESULT_COLUMNS = "r.target_id, r.unit_id, r.category, r.raw_score, r.applicable_max,"
             + " r.converted_score, r.bonus, r.penalty, r.final_score, r.level, r.rank, r.ranked, r.excellent_blocked,"
             + " r.missing, r.review_id, u.name";
@@ -192,36 +179,126 @@ public class ResultStore {
                 .optional();
     }
 
-    public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
-        return jdbc.sql("select breakdown from scoring_result where campaign_id = ? and target_id = ?")
-                .params(campaignId, targetId)
-                .query(String.class)
-                .optional()
-                .map(this::read);
+    /** The targets of one category that have a stored result. */
+    public List<Long> resultTargetIds(long campaignId, long categoryId) {
+        return jdbc.sql("select r.target_id from scoring_result r join campaign_target t on t.id = r.target_id"
+                        + " where r.campaign_id = ? and t.category_id = ?")
+                .params(campaignId, categoryId)
+                .query(Long.class)
+                .list();
     }
 
-    /**
-     * The task lines of the stored breakdowns of one category's targets, in the campaign's target order, streamed to
-     * {@code consumer} row by row (PostgreSQL expands the JSON; only the counted figures leave the database). Needs the
-     * caller's transaction for the driver to fetch in batches.
-     */
-    public void taskScores(long campaignId, long categoryId, Consumer<TaskScoreView> consumer) {
-        template.query(
-                connection -> {
-                    PreparedStatement ps = connection.prepareStatement("select r.target_id, x.\"taskId\", x.score,"
-                            + " x.\"notApplicable\", x.evaluated, x.\"zeroedByAdjustmentId\" from scoring_result r"
-                            + " join campaign_target t on t.id = r.target_id cross join lateral"
-                            + " jsonb_to_recordset(r.breakdown -> 'tasks') as x(\"taskId\" bigint, score numeric,"
-                            + " \"notApplicable\" boolean, evaluated boolean, \"zeroedByAdjustmentId\" bigint)"
-                            + " where r.campaign_id = ? and t.category_id = ? order by t.position, r.target_id");
-                    ps.setFetchSize(5_000);
-                    ps.setLong(1, campaignId);
-                    ps.setLong(2, categoryId);
-                    return ps;
-                },
-                (RowCallbackHandler) rs -> consumer.accept(new TaskScoreView(
-                        rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5), (Long)
-                                rs.getObject(6))));
+    /** The workflow's status and staleness, the row locked for the rest of the transaction; empty before any compute. */
+    Optional<State> lockState(long campaignId) {
+        return jdbc.sql("select status, stale from scoring_workflow where campaign_id = ? for update")
+                .param(campaignId)
+                .query((rs, i) -> new State(rs.getString(1), rs.getBoolean(2)))
+                .optional();
+    }
+
+    /** Where the results workflow stands. */
+    record State(String status, boolean stale) {}
+
+    /** A stored result as the engine stands it, with its list flags. */
+    record Stored(TargetResult result, boolean regression, boolean consecutive) {}
+
+    /** The stored results of one category, in the campaign's target order. */
+    List<Stored> categoryResults(long campaignId, long categoryId) {
+        return jdbc.sql("select r.*, u.name as unit_name, t.category_id from scoring_result r"
+                        + " join campaign_target t on t.id = r.target_id join organization_unit u on u.id = t.unit_id"
+                        + " where r.campaign_id = ? and t.category_id = ? order by t.position, t.id")
+                .params(campaignId, categoryId)
+                .query((rs, i) -> new Stored(
+                        new TargetResult(
+                                rs.getLong("target_id"),
+                                rs.getLong("unit_id"),
+                                rs.getString("unit_name"),
+                                rs.getLong("category_id"),
+                                rs.getString("category"),
+                                rs.getBigDecimal("raw_score"),
+                                rs.getBigDecimal("applicable_max"),
+                                rs.getBigDecimal("converted_score"),
+                                List.of(),
+                                rs.getBigDecimal("bonus"),
+                                rs.getBigDecimal("penalty"),
+                                rs.getBigDecimal("final_score"),
+                                rs.getString("level"),
+                                (Integer) rs.getObject("rank"),
+                                rs.getBoolean("ranked"),
+                                rs.getBoolean("excellent_blocked"),
+                                rs.getInt("missing"),
+                                List.of(),
+                                List.of()),
+                        rs.getBoolean("big_regression"),
+                        rs.getBoolean("consecutive_excellent")))
+                .list();
+    }
+
+    /** Writes re-scored or re-stood results (every column a computation sets). */
+    void saveResults(long campaignId, List<Stored> rows, Instant at) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (Stored s : rows) {
+            TargetResult r = s.result();
+            args.add(new Object[] {
+                r.rawScore(),
+                r.applicableMax(),
+                r.convertedScore(),
+                r.bonus(),
+                r.penalty(),
+                r.finalScore(),
+                r.level(),
+                r.rank(),
+                r.ranked(),
+                r.excellentBlocked(),
+                r.missingEvaluations(),
+                s.regression(),
+                s.consecutive(),
+                Timestamp.from(at),
+                campaignId,
+                r.targetId()
+            });
+        }
+        template.batchUpdate(
+                "update scoring_result set raw_score = ?, applicable_max = ?, converted_score = ?, bonus = ?,"
+                        + " penalty = ?, final_score = ?, level = ?, rank = ?, ranked = ?, excellent_blocked = ?,"
+                        + " missing = ?, big_regression = ?, consecutive_excellent = ?, computed_at = ?"
+                        + " where campaign_id = ? and target_id = ?",
+                args);
+    }
+
+    /** The campaign's stored lists, their regression and excellence lists rebuilt from the results' flags. */
+    void saveLists(long campaignId, Map<String, List<Long>> bottom) {
+        String order = " from scoring_result r join campaign_target t on t.id = r.target_id"
+                + " join campaign_category c on c.id = t.category_id where r.campaign_id = ? and ";
+        List<Long> regression = jdbc.sql(
+                        "select r.target_id" + order + "r.big_regression" + " order by c.position, t.position, t.id")
+                .param(campaignId)
+                .query(Long.class)
+                .list();
+        List<Long> consecutive = jdbc.sql("select r.target_id" + order + "r.consecutive_excellent"
+                        + " order by c.position, t.position, t.id")
+                .param(campaignId)
+                .query(Long.class)
+                .list();
+        jdbc.sql("update scoring_workflow set lists = cast(? as jsonb), row_version = row_version + 1"
+                        + " where campaign_id = ?")
+                .params(write(new Lists(bottom, regression, consecutive)), campaignId)
+                .update();
+    }
+
+    /** Last year's published results of the given units (for regression and consecutive excellence). */
+    List<ResultView> publishedResults(long campaignId, java.util.Collection<Long> unitIds) {
+        boolean published = workflow(campaignId).map(WorkflowView::published).orElse(false);
+        if (!published || unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        "select " + RESULT_COLUMNS
+                                + " from scoring_result r join campaign_target t on t.id = r.target_id"
+                                + " join organization_unit u on u.id = t.unit_id where r.campaign_id = ? and r.unit_id = any(?)")
+                .params(campaignId, unitIds.toArray(Long[]::new))
+                .query(ResultStore::result)
+                .list();
     }
 
     /** Published results of a campaign, by unit (for next year's regression and consecutive excellence). */

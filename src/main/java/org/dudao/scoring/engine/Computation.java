@@ -332,26 +332,18 @@ public final class Computation {
             List<Long>[] bottom,
             boolean[] regression,
             boolean[] consecutive) {
-        Integer[] order = new Integer[c.members.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = c.members[k];
-        }
-        // stable: ties stay in position order
-        Arrays.sort(order, (a, b) -> Ranking.ORDER.compare(scored[a], scored[b]));
-        List<TargetResult> ordered = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            ordered.add(scored[i]);
-        }
-        int[] ranks = Ranking.ranks(ordered);
-        String[] levels = setup.levelAssignment.assign(ordered, ranks);
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
-            TargetResult r = scored[i].withStanding(levels[k], c.ranked ? ranks[k] : null, c.ranked);
-            results[i] = r;
-            regression[i] = setup.bigRegression.isBig(r, setup.previousOf[i]);
-            consecutive[i] = setup.consecutiveExcellence.holds(r, setup.previousOf[i]);
-        }
-        bottom[c.index] = c.ranked ? List.copyOf(setup.bottomN.of(ordered, ranks)) : null;
+        bottom[c.index] = CategoryStanding.stand(
+                setup.levelAssignment,
+                setup.bottomN,
+                setup.bigRegression,
+                setup.consecutiveExcellence,
+                c.ranked,
+                c.members,
+                scored,
+                setup.previousOf,
+                results,
+                regression,
+                consecutive);
     }
 
     private static Lists lists(Setup setup, List<Long>[] bottom, boolean[] regression, boolean[] consecutive) {

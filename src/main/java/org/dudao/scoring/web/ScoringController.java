@@ -18,6 +18,7 @@ import org.dudao.scoring.AdjustmentCommand;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.Breakdowns;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
 import org.dudao.scoring.domain.ResultStore;
@@ -43,6 +44,7 @@ class ScoringController {
     private final CampaignApi campaigns;
     private final ResultService results;
     private final ResultStore store;
+    private final Breakdowns breakdowns;
     private final AdjustmentService adjustments;
     private final PolicyService policies;
     private final MessageSource messages;
@@ -51,12 +53,14 @@ class ScoringController {
             CampaignApi campaigns,
             ResultService results,
             ResultStore store,
+            Breakdowns breakdowns,
             AdjustmentService adjustments,
             PolicyService policies,
             MessageSource messages) {
         this.campaigns = campaigns;
         this.results = results;
         this.store = store;
+        this.breakdowns = breakdowns;
         this.adjustments = adjustments;
         this.policies = policies;
         this.messages = messages;
@@ -101,7 +105,7 @@ class ScoringController {
         ResultView r = results.readableResult(campaign, targetId, user);
         model.addAttribute("campaign", campaign);
         model.addAttribute("r", r);
-        model.addAttribute("b", store.breakdown(id, targetId).orElse(Map.of()));
+        model.addAttribute("b", breakdowns.of(id, targetId).orElse(Map.of()));
         model.addAttribute("changes", store.changes(id, targetId));
         return "scoring/breakdown";
     }

@@ -13,6 +13,7 @@ import org.dudao.scoring.AdjustmentView;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
 import org.dudao.scoring.domain.AdjustmentService;
+import org.dudao.scoring.domain.Breakdowns;
 import org.dudao.scoring.domain.CampaignPolicy;
 import org.dudao.scoring.domain.PolicyService;
 import org.dudao.scoring.domain.ResultService;
@@ -39,18 +40,21 @@ class ScoringRestController {
     private final AdjustmentService adjustments;
     private final ResultService results;
     private final ResultStore store;
+    private final Breakdowns breakdowns;
 
     ScoringRestController(
             CampaignApi campaigns,
             PolicyService policies,
             AdjustmentService adjustments,
             ResultService results,
-            ResultStore store) {
+            ResultStore store,
+            Breakdowns breakdowns) {
         this.campaigns = campaigns;
         this.policies = policies;
         this.adjustments = adjustments;
         this.results = results;
         this.store = store;
+        this.breakdowns = breakdowns;
     }
 
     @GetMapping("/policy")
@@ -133,7 +137,7 @@ class ScoringRestController {
         ResultView r = results.readableResult(campaigns.visible(id, user), targetId, user);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", r);
-        m.putAll(store.breakdown(id, targetId).orElse(Map.of()));
+        m.putAll(breakdowns.of(id, targetId).orElse(Map.of()));
         m.put("changes", store.changes(id, targetId));
         return m;
     }

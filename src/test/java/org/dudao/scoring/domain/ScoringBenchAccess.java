@@ -1,86 +1,46 @@
 package org.dudao.scoring.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.dudao.campaign.CampaignApi;
-import org.dudao.campaign.TaskView;
-import org.dudao.evaluation.EvaluationApi;
 import org.dudao.scoring.engine.Adjustment;
 import org.dudao.scoring.engine.Computation;
-import org.dudao.scoring.engine.Evaluation;
-import org.dudao.scoring.engine.Grade;
-import org.dudao.scoring.engine.TargetResult;
+import org.dudao.scoring.engine.PreviousResult;
 import org.springframework.context.ApplicationContext;
 
 /**
  * What {@link org.dudao.bench.ScoringBenchmark} needs of the scoring module's package-private parts, reached from
- * the test sources (same package) so that the benchmark changes no main code: persisting a computation as the
- * product does, and one target's engine inputs mapped exactly as {@link ResultService#inputs} maps a campaign's.
+ * the test sources (same package) so that the benchmark changes no main code.
  */
 public final class ScoringBenchAccess {
 
     private final ResultStore store;
-    private final CampaignApi campaigns;
-    private final EvaluationApi evaluations;
-    private final AdjustmentService adjustments;
-    private final ObjectMapper json;
-    private final Map<Long, TaskView> tasks;
+    private final ScoringInputs inputs;
+    private final ResultUpdates updates;
 
-    public ScoringBenchAccess(ApplicationContext context, long campaignId) {
+    public ScoringBenchAccess(ApplicationContext context) {
         this.store = context.getBean(ResultStore.class);
-        this.campaigns = context.getBean(CampaignApi.class);
-        this.evaluations = context.getBean(EvaluationApi.class);
-        this.adjustments = context.getBean(AdjustmentService.class);
-        this.json = context.getBean(ObjectMapper.class);
-        this.tasks = campaigns.tasks(campaignId).stream().collect(Collectors.toMap(TaskView::id, Function.identity()));
+        this.inputs = context.getBean(ScoringInputs.class);
+        this.updates = context.getBean(ResultUpdates.class);
     }
 
-    /** {@link ResultStore#saveComputation}: the workflow row and every result with its breakdown JSON. */
+    /** {@link ResultStore#saveComputation}: the workflow row and every result. */
     public void save(long campaignId, Computation computation, String by, Instant at) {
         store.saveComputation(campaignId, computation.results(), computation.lists(), by, at);
     }
 
-    /**
-     * Writes every result's breakdown to JSON as {@link ResultStore#saveComputation} does (the application's
-     * ObjectMapper), without the database; returns the characters written.
-     */
-    public long writeBreakdowns(Computation computation) throws JsonProcessingException {
-        long chars = 0;
-        for (TargetResult r : computation.results()) {
-            chars += json.writeValueAsString(ResultStore.breakdown(r)).length();
-        }
-        return chars;
+    /** The campaign's approved events as {@link ScoringInputs#summed} reads them. */
+    public List<Adjustment> approvedAdjustments(long campaignId) {
+        return inputs.approvedAdjustments(campaignId, null);
     }
 
-    /** The target's current evaluations from the database, mapped as {@link ResultService#inputs} maps them. */
-    public List<Evaluation> evaluationsOfTarget(long targetId) {
-        return evaluations.ofTarget(targetId).stream()
-                .map(e -> new Evaluation(
-                        e.targetId(),
-                        e.taskId(),
-                        e.grade() == null ? null : Grade.valueOf(e.grade().name()),
-                        e.points(),
-                        e.notApplicable(),
-                        e.reason(),
-                        ResultService.assessor(
-                                tasks.get(e.taskId()),
-                                java.util.Objects.toString(e.detail().get("rater"), null),
-                                e.evaluatedByName() == null ? e.evaluatedBy() : e.evaluatedByName()),
-                        e.evaluatedAt(),
-                        e.reviewId()))
-                .toList();
+    /** Last year's results as {@link ScoringInputs#summed} reads them. */
+    public List<PreviousResult> previous(long campaignId) {
+        return inputs.previous(campaignId);
     }
 
-    /** The target's approved events from the database, mapped as {@link ResultService#inputs} maps them. */
-    public List<Adjustment> adjustmentsOfTarget(long targetId) {
-        return adjustments.ofTarget(targetId).stream()
-                .filter(a -> "APPROVED".equals(a.status()))
-                .map(ResultService::adjustment)
-                .toList();
+    /** {@link ResultUpdates#changed}: what follows a changed evaluation in its transaction. */
+    public boolean changed(long campaignId, Collection<Long> targetIds) {
+        return updates.changed(campaignId, targetIds);
     }
 }

@@ -1,0 +1,113 @@
+package org.dudao.scoring.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.dudao.campaign.CampaignApi;
+import org.dudao.campaign.TargetView;
+import org.dudao.scoring.TaskScoreView;
+import org.dudao.scoring.engine.ScoringEngine;
+import org.dudao.scoring.engine.TargetResult;
+import org.dudao.scoring.engine.TaskLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * Breakdowns (得分明细) are computed when they are read, from the target's current evaluations and events with the
+ * same engine and policy as its stored result, rather than stored with every computation (70 kB of JSON a target,
+ * 200 MB for 3,000 targets). Once the results are approved the evaluations are locked and the policy frozen, so a
+ * published breakdown stays what it was; a review changes both together. Before that, a breakdown read while the
+ * results are stale may differ from the stored result: {@code matchesResult} says whether it adds up to it.
+ */
+@Component
+public class Breakdowns {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final CampaignApi campaigns;
+    private final ScoringInputs inputs;
+    private final ResultStore store;
+    private final ObjectMapper json;
+
+    Breakdowns(CampaignApi campaigns, ScoringInputs inputs, ResultStore store, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.inputs = inputs;
+        this.store = store;
+        this.json = json;
+    }
+
+    /**
+     * A target's breakdown — every task line, every event line and the components — once a result of it is stored;
+     * empty before, or for a target of another campaign.
+     */
+    public Optional<Map<String, Object>> of(long campaignId, long targetId) {
+        Optional<TargetView> target = campaigns.target(targetId).filter(t -> t.campaignId() == campaignId);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.result(campaignId, targetId).map(stored -> {
+            TargetResult r = ScoringEngine.compute(inputs.detailed(campaignId, List.of(target.get())))
+                    .result(targetId)
+                    .orElseThrow();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tasks", r.tasks());
+            m.put("adjustments", r.adjustments());
+            m.put("components", r.components());
+            Map<String, Object> out = read(write(m));
+            out.put("matchesResult", r.finalScore().compareTo(stored.finalScore()) == 0);
+            return out;
+        });
+    }
+
+    /**
+     * Every task score of one category's targets that have a stored result, in the campaign's target order, computed
+     * from the current evaluations (one read of the category's evaluations and events).
+     */
+    public void taskScores(long campaignId, long categoryId, Consumer<TaskScoreView> consumer) {
+        Set<Long> withResult = new HashSet<>(store.resultTargetIds(campaignId, categoryId));
+        List<TargetView> targets = campaigns.targets(campaignId).stream()
+                .filter(t -> t.categoryId() == categoryId && withResult.contains(t.id()))
+                .toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (TargetResult r :
+                ScoringEngine.compute(inputs.detailed(campaignId, targets)).results()) {
+            for (TaskLine line : r.tasks()) {
+                consumer.accept(new TaskScoreView(
+                        r.targetId(),
+                        line.taskId(),
+                        line.score(),
+                        line.notApplicable(),
+                        line.evaluated(),
+                        line.zeroedByAdjustmentId()));
+            }
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Map<String, Object> read(String s) {
+        try {
+            // points stay decimals (2.50, not 2.5 as a double) on their way to pages and clients
+            return json.readerFor(MAP)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readValue(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
