@@ -31,11 +31,14 @@ public class EvaluationApi {
     }
 
     /**
-     * The campaign's evaluations summed per target (and per task method set when {@code byMethods}) in the database:
-     * what a full score computation reads.
+     * The campaign's evaluations summed per target and task group in the database: what a full score computation
+     * reads. {@code taskPoints}: every task's points; {@code taskGroups}: each task's group, or null for one group.
      */
-    public List<EvaluationTally> tallies(long campaignId, boolean byMethods) {
-        return store.tallies(campaignId, byMethods);
+    public List<EvaluationTally> tallies(
+            long campaignId,
+            java.util.Map<Long, java.math.BigDecimal> taskPoints,
+            java.util.Map<Long, Integer> taskGroups) {
+        return store.tallies(campaignId, taskPoints, taskGroups);
     }
 
     /** The current evaluations of some tasks of some targets (target → its tasks), as the computation reads them. */

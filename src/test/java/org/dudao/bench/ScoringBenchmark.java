@@ -262,7 +262,9 @@ public final class ScoringBenchmark {
             return campaigns.tasks(campaignId);
         });
         print("     policy + targets + tasks (CampaignApi, PolicyService)", setUp);
-        Timings tallies = measure(() -> evaluations.tallies(campaignId, false));
+        Map<Long, java.math.BigDecimal> taskPoints = new HashMap<>();
+        loaded.tasks().forEach(t -> taskPoints.put(t.id(), t.maxPoints()));
+        Timings tallies = measure(() -> evaluations.tallies(campaignId, taskPoints, null));
         print(String.format("     evaluations summed per target: EvaluationApi.tallies (%,d rows)", targets), tallies);
         Timings events = measure(() -> access.approvedAdjustments(campaignId));
         print("     approved events (lean)", events);
@@ -293,15 +295,6 @@ public final class ScoringBenchmark {
                         "     for comparison: every evaluation row fetched (EvaluationApi.forScoring, %,d rows)",
                         (long) targets * TASKS),
                 measure(() -> evaluations.forScoring(campaignId)));
-        System.out.println("     EXPLAIN ANALYZE of the aggregate (EvaluationStore.tallies):");
-        explain(
-                "select e.target_id, count(*), sum(coalesce(t.points, 0)) filter (where e.grade = 'EXCELLENT'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'GOOD'), sum(coalesce(t.points, 0)) filter"
-                        + " (where e.grade = 'FAIR'), sum(coalesce(t.points, 0)) filter (where e.grade = 'POOR'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.not_applicable), sum(e.points) from evaluation e"
-                        + " join campaign_task t on t.id = e.task_id where e.campaign_id = ? group by e.target_id",
-                campaignId);
-
         // the summed computation equals the task-by-task one on the same data
         Inputs detailed = new Inputs(
                 loaded.targets(),

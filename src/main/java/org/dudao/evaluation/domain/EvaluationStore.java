@@ -72,33 +72,89 @@ public class EvaluationStore {
     }
 
     /**
-     * The campaign's evaluations summed per target — and per the tasks' method set when {@code byMethods} — in one
-     * aggregate over the evaluation rows and their tasks' points: a few thousand rows leave the database instead of
-     * every evaluation. No rule is applied here (grade percentages, zeroing, conversion are the engine's): the
-     * tasks' points are summed by the grade given.
+     * The campaign's evaluations summed per target (and per task group) in one aggregate: a few thousand rows leave
+     * the database instead of every evaluation. No rule is applied here (grade percentages, zeroing, conversion are
+     * the engine's): the given points of the tasks are summed by the grade given.
+     *
+     * <p>The tasks' points (in cents) and groups go in as arrays indexed by task id, looked up per row — cheaper than
+     * joining the task table, and PostgreSQL still scans in parallel. Task ids of a campaign are nearly contiguous
+     * (created together); when they are spread too far for an array, the tasks are joined instead (slower, same sums).
+     *
+     * @param taskPoints the points (分值) of every task of the campaign, by task id; a task missing counts 0
+     * @param taskGroups the group of each task (e.g. its score component), or null for one group (0)
      */
-    public List<EvaluationTally> tallies(long campaignId, boolean byMethods) {
-        String groups = byMethods ? "e.target_id, t.methods" : "e.target_id";
-        return jdbc.sql("select e.target_id, " + (byMethods ? "t.methods" : "null") + ", count(*),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'EXCELLENT'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'GOOD'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'FAIR'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.grade = 'POOR'),"
-                        + " sum(coalesce(t.points, 0)) filter (where e.not_applicable), sum(e.points)"
-                        + " from evaluation e join campaign_task t on t.id = e.task_id where e.campaign_id = ?"
-                        + " group by " + groups)
-                .param(campaignId)
-                .query((rs, n) -> new EvaluationTally(
-                        rs.getLong(1),
-                        byMethods ? List.of((String[]) rs.getArray(2).getArray()) : null,
-                        rs.getInt(3),
-                        rs.getBigDecimal(4),
-                        rs.getBigDecimal(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7),
-                        rs.getBigDecimal(8),
-                        rs.getBigDecimal(9)))
+    public List<EvaluationTally> tallies(
+            long campaignId, Map<Long, BigDecimal> taskPoints, Map<Long, Integer> taskGroups) {
+        if (taskPoints.isEmpty()) {
+            return List.of();
+        }
+        long min = taskPoints.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = taskPoints.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long span = max - min + 1;
+        boolean grouped = taskGroups != null;
+        String sums = " count(*),"
+                + " sum(%1$s) filter (where e.grade = 'EXCELLENT'), sum(%1$s) filter (where e.grade = 'GOOD'),"
+                + " sum(%1$s) filter (where e.grade = 'FAIR'), sum(%1$s) filter (where e.grade = 'POOR'),"
+                + " sum(%1$s) filter (where e.not_applicable), sum(e.points) from evaluation e";
+        if (span <= Math.max(4L * taskPoints.size(), taskPoints.size() + 10_000L)) {
+            Long[] cents = new Long[(int) span];
+            Integer[] groups = new Integer[(int) span];
+            java.util.Arrays.fill(cents, 0L);
+            java.util.Arrays.fill(groups, 0);
+            taskPoints.forEach((id, p) -> cents[(int) (id - min)] = cents(p));
+            if (grouped) {
+                taskGroups.forEach((id, g) -> {
+                    if (id >= min && id <= max) {
+                        groups[(int) (id - min)] = g;
+                    }
+                });
+            }
+            long offset = min - 1; // PostgreSQL arrays count from 1
+            String point = "p.x[e.task_id - " + offset + "]";
+            return jdbc.sql("select e.target_id, " + (grouped ? "g.x[e.task_id - " + offset + "]" : "0") + ","
+                            + String.format(sums, point) + ", (select ?::int8[] as x) p"
+                            + (grouped ? ", (select ?::int4[] as x) g" : "")
+                            + " where e.campaign_id = ? group by 1" + (grouped ? ", 2" : ""))
+                    .params(grouped ? new Object[] {cents, groups, campaignId} : new Object[] {cents, campaignId})
+                    .query(EvaluationStore::tally)
+                    .list();
+        }
+        List<Long> ids = new java.util.ArrayList<>(taskPoints.keySet());
+        Long[] cents = ids.stream().map(id -> cents(taskPoints.get(id))).toArray(Long[]::new);
+        Integer[] groups = ids.stream()
+                .map(id -> grouped ? taskGroups.getOrDefault(id, 0) : 0)
+                .toArray(Integer[]::new);
+        return jdbc.sql("select e.target_id, m.g," + String.format(sums, "m.x")
+                        + " join unnest(?::int8[], ?::int8[], ?::int4[]) m(id, x, g) on m.id = e.task_id"
+                        + " where e.campaign_id = ? group by 1, 2")
+                .params(ids.toArray(Long[]::new), cents, groups, campaignId)
+                .query(EvaluationStore::tally)
                 .list();
+    }
+
+    private static long cents(BigDecimal points) {
+        return points == null
+                ? 0
+                : points.movePointRight(2)
+                        .setScale(0, java.math.RoundingMode.UNNECESSARY)
+                        .longValueExact();
+    }
+
+    private static EvaluationTally tally(ResultSet rs, int n) throws SQLException {
+        return new EvaluationTally(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getInt(3),
+                fromCents(rs.getBigDecimal(4)),
+                fromCents(rs.getBigDecimal(5)),
+                fromCents(rs.getBigDecimal(6)),
+                fromCents(rs.getBigDecimal(7)),
+                fromCents(rs.getBigDecimal(8)),
+                rs.getBigDecimal(9));
+    }
+
+    private static BigDecimal fromCents(BigDecimal cents) {
+        return cents == null ? null : cents.movePointLeft(2);
     }
 
     /** The current evaluations of the given targets' tasks (pairs: target → tasks), as the computation reads them. */

@@ -190,14 +190,27 @@ public class ResultStore {
 
     /** The workflow's status and staleness, the row locked for the rest of the transaction; empty before any compute. */
     Optional<State> lockState(long campaignId) {
-        return jdbc.sql("select status, stale from scoring_workflow where campaign_id = ? for update")
+        return jdbc.sql("select status, stale, lists from scoring_workflow where campaign_id = ? for update")
                 .param(campaignId)
-                .query((rs, i) -> new State(rs.getString(1), rs.getBoolean(2)))
+                .query((rs, i) -> new State(rs.getString(1), rs.getBoolean(2), bottom(read(rs.getString(3)))))
                 .optional();
     }
 
+    /** The bottom lists (后N名) of stored lists JSON, category name → target ids. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Long>> bottom(Map<String, Object> lists) {
+        Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+        if (lists.get("bottom") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(
+                    (String) k,
+                    ((List<Object>) v)
+                            .stream().map(x -> ((Number) x).longValue()).toList()));
+        }
+        return out;
+    }
+
     /** Where the results workflow stands. */
-    record State(String status, boolean stale) {}
+    record State(String status, boolean stale, Map<String, List<Long>> bottom) {}
 
     /** A stored result as the engine stands it, with its list flags. */
     record Stored(TargetResult result, boolean regression, boolean consecutive) {}
@@ -234,7 +247,7 @@ public class ResultStore {
                 .list();
     }
 
-    /** Writes re-scored or re-stood results (every column a computation sets). */
+    /** Writes re-scored results (every column a computation sets). */
     void saveResults(long campaignId, List<Stored> rows, Instant at) {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (Stored s : rows) {
@@ -264,6 +277,25 @@ public class ResultStore {
                         + " missing = ?, big_regression = ?, consecutive_excellent = ?, computed_at = ?"
                         + " where campaign_id = ? and target_id = ?",
                 args);
+    }
+
+    /** Writes the new standing (level, rank, list flags) of results whose scores did not change, in one statement. */
+    void saveStandings(long campaignId, List<Stored> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update scoring_result r set level = v.level, rank = v.rank, big_regression = v.regression,"
+                        + " consecutive_excellent = v.consecutive from unnest(?::bigint[], ?::varchar[], ?::int[],"
+                        + " ?::boolean[], ?::boolean[]) v(target_id, level, rank, regression, consecutive)"
+                        + " where r.campaign_id = ? and r.target_id = v.target_id")
+                .params(
+                        rows.stream().map(x -> x.result().targetId()).toArray(Long[]::new),
+                        rows.stream().map(x -> x.result().level()).toArray(String[]::new),
+                        rows.stream().map(x -> x.result().rank()).toArray(Integer[]::new),
+                        rows.stream().map(Stored::regression).toArray(Boolean[]::new),
+                        rows.stream().map(Stored::consecutive).toArray(Boolean[]::new),
+                        campaignId)
+                .update();
     }
 
     /** The campaign's stored lists, their regression and excellence lists rebuilt from the results' flags. */

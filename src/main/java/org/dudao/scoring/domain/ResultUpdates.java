@@ -66,7 +66,7 @@ class ResultUpdates {
         if (!"COMPUTED".equals(state.get().status())
                 || state.get().stale()
                 || targetIds.size() > MOST_TARGETS
-                || !update(campaignId, targetIds)) {
+                || !update(campaignId, targetIds, state.get().bottom())) {
             store.markStale(campaignId);
             return false;
         }
@@ -74,7 +74,7 @@ class ResultUpdates {
     }
 
     /** Re-scores the targets and re-stands their categories; false when the stored results do not fit (stale). */
-    private boolean update(long campaignId, Collection<Long> targetIds) {
+    private boolean update(long campaignId, Collection<Long> targetIds, Map<String, List<Long>> storedBottom) {
         if (targetIds.isEmpty()) {
             return true;
         }
@@ -91,8 +91,10 @@ class ResultUpdates {
         Computation rescored = ScoringEngine.compute(inputs.detailed(campaignId, targets, campaignPolicy));
         Map<Long, List<TargetView>> byCategory = targets.stream()
                 .collect(Collectors.groupingBy(TargetView::categoryId, TreeMap::new, Collectors.toList()));
-        Map<String, List<Long>> bottom = bottomLists(campaignId);
-        List<ResultStore.Stored> writes = new ArrayList<>();
+        Map<String, List<Long>> bottom = new LinkedHashMap<>(storedBottom);
+        boolean listsChanged = false;
+        List<ResultStore.Stored> rescoredRows = new ArrayList<>();
+        List<ResultStore.Stored> restood = new ArrayList<>();
         for (Map.Entry<Long, List<TargetView>> e : byCategory.entrySet()) {
             List<ResultStore.Stored> stored = store.categoryResults(campaignId, e.getKey());
             Set<Long> changed = e.getValue().stream().map(TargetView::id).collect(Collectors.toSet());
@@ -122,16 +124,24 @@ class ResultUpdates {
                 TargetResult now = standing.results().get(i);
                 ResultStore.Stored next = new ResultStore.Stored(
                         now, regression.contains(now.targetId()), consecutive.contains(now.targetId()));
-                if (changed.contains(now.targetId()) || !same(stored.get(i), next)) {
-                    writes.add(next);
+                ResultStore.Stored before = stored.get(i);
+                listsChanged |= before.regression() != next.regression() || before.consecutive() != next.consecutive();
+                if (changed.contains(now.targetId())) {
+                    rescoredRows.add(next);
+                } else if (!same(before, next)) {
+                    restood.add(next);
                 }
             }
-            if (standing.bottom() != null) {
+            if (standing.bottom() != null && !standing.bottom().equals(bottom.get(category))) {
                 bottom.put(category, standing.bottom());
+                listsChanged = true;
             }
         }
-        store.saveResults(campaignId, writes, time.now());
-        store.saveLists(campaignId, bottom);
+        store.saveResults(campaignId, rescoredRows, time.now());
+        store.saveStandings(campaignId, restood);
+        if (listsChanged) {
+            store.saveLists(campaignId, bottom);
+        }
         return true;
     }
 
@@ -141,18 +151,5 @@ class ResultUpdates {
                 && java.util.Objects.equals(a.result().rank(), b.result().rank())
                 && a.regression() == b.regression()
                 && a.consecutive() == b.consecutive();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, List<Long>> bottomLists(long campaignId) {
-        Map<String, List<Long>> out = new LinkedHashMap<>();
-        Object b = store.workflow(campaignId).map(w -> w.lists().get("bottom")).orElse(null);
-        if (b instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(
-                    (String) k,
-                    ((List<Object>) v)
-                            .stream().map(x -> ((Number) x).longValue()).toList()));
-        }
-        return out;
     }
 }

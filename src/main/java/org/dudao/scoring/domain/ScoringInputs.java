@@ -65,13 +65,27 @@ public class ScoringInputs {
         CampaignPolicy policy = policies.policy(campaignId);
         List<Target> targets = targets(campaigns.targets(campaignId));
         List<TaskView> taskViews = campaigns.tasks(campaignId);
+        List<Task> tasks = tasks(taskViews, policy);
         boolean byComponent =
                 policy.components() != null && !policy.components().isEmpty();
+        List<String> components = byComponent
+                ? policy.components().stream()
+                        .map(CampaignPolicy.ComponentRule::code)
+                        .toList()
+                : List.of();
+        Map<Long, BigDecimal> points = new HashMap<>(tasks.size() * 2);
+        Map<Long, Integer> groups = byComponent ? new HashMap<>(tasks.size() * 2) : null;
+        for (Task t : tasks) {
+            points.put(t.id(), t.maxPoints());
+            if (byComponent) {
+                groups.put(t.id(), components.indexOf(t.component()));
+            }
+        }
         List<Tally> tallies = new ArrayList<>();
-        for (EvaluationTally t : evaluations.tallies(campaignId, byComponent)) {
+        for (EvaluationTally t : evaluations.tallies(campaignId, points, groups)) {
             tallies.add(new Tally(
                     t.targetId(),
-                    byComponent ? policy.componentOf(t.methods()) : null,
+                    byComponent ? components.get(t.group()) : null,
                     t.evaluated(),
                     t.excellentPoints(),
                     t.goodPoints(),
@@ -91,14 +105,7 @@ public class ScoringInputs {
         Map<Long, TaskView> byId = new HashMap<>(taskViews.size() * 2);
         taskViews.forEach(t -> byId.put(t.id(), t));
         List<Evaluation> details = evaluations(evaluations.forScoring(campaignId, zeroed), byId);
-        return new Inputs(
-                targets,
-                tasks(taskViews, policy),
-                details,
-                adjustments,
-                previous(campaignId),
-                policy.toEngine(),
-                tallies);
+        return new Inputs(targets, tasks, details, adjustments, previous(campaignId), policy.toEngine(), tallies);
     }
 
     /**
