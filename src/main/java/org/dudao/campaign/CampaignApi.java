@@ -95,6 +95,16 @@ public class CampaignApi {
         return store.tasks(campaignId);
     }
 
+    /** Every task of the campaign, only its category, points and methods (a full score computation). */
+    public List<TaskPoints> taskPoints(long campaignId) {
+        return store.taskPoints(campaignId);
+    }
+
+    /** The tasks of one category, only their points and methods (keeping one target's score current). */
+    public List<TaskPoints> taskPointsOfCategory(long categoryId) {
+        return store.taskPointsOfCategory(categoryId);
+    }
+
     public List<TaskView> tasksOfCategory(long categoryId) {
         return store.tasksOfCategory(categoryId);
     }

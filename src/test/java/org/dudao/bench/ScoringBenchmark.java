@@ -259,9 +259,9 @@ public final class ScoringBenchmark {
         Timings setUp = measure(() -> {
             policies.policy(campaignId);
             campaigns.targets(campaignId);
-            return campaigns.tasks(campaignId);
+            return campaigns.taskPoints(campaignId);
         });
-        print("     policy + targets + tasks (CampaignApi, PolicyService)", setUp);
+        print("     policy + targets + task points (CampaignApi, PolicyService)", setUp);
         Map<Long, java.math.BigDecimal> taskPoints = new HashMap<>();
         loaded.tasks().forEach(t -> taskPoints.put(t.id(), t.maxPoints()));
         Timings tallies = measure(() -> evaluations.tallies(campaignId, taskPoints, null));

@@ -19,6 +19,7 @@ import org.dudao.campaign.CategoryView;
 import org.dudao.campaign.ExtensionView;
 import org.dudao.campaign.PhaseView;
 import org.dudao.campaign.TargetView;
+import org.dudao.campaign.TaskPoints;
 import org.dudao.campaign.TaskView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -215,6 +216,29 @@ public class CampaignStore {
         return jdbc.sql(TASK + " where k.campaign_id = ?" + TASK_ORDER)
                 .param(campaignId)
                 .query(CampaignStore::task)
+                .list();
+    }
+
+    public List<TaskPoints> taskPoints(long campaignId) {
+        return taskPoints("campaign_id", campaignId);
+    }
+
+    public List<TaskPoints> taskPointsOfCategory(long categoryId) {
+        return taskPoints("category_id", categoryId);
+    }
+
+    private List<TaskPoints> taskPoints(String column, long id) {
+        return jdbc.sql("select id, category_id, points, array_to_string(methods, chr(31)) from campaign_task"
+                        + " where " + column + " = ?")
+                .param(id)
+                .query((rs, i) -> {
+                    String methods = rs.getString(4);
+                    return new TaskPoints(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getBigDecimal(3),
+                            methods == null || methods.isEmpty() ? List.of() : List.of(methods.split("\u001f")));
+                })
                 .list();
     }
 

@@ -88,7 +88,7 @@ class ResultUpdates {
         }
         CampaignPolicy campaignPolicy = policies.policy(campaignId);
         Policy policy = campaignPolicy.toEngine();
-        Computation rescored = ScoringEngine.compute(inputs.detailed(campaignId, targets, campaignPolicy));
+        Computation rescored = ScoringEngine.compute(inputs.scores(campaignId, targets, campaignPolicy));
         Map<Long, List<TargetView>> byCategory = targets.stream()
                 .collect(Collectors.groupingBy(TargetView::categoryId, TreeMap::new, Collectors.toList()));
         Map<String, List<Long>> bottom = new LinkedHashMap<>(storedBottom);

@@ -1,5 +1,6 @@
 package org.dudao.scoring.domain;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.campaign.TargetView;
+import org.dudao.campaign.TaskPoints;
 import org.dudao.campaign.TaskView;
 import org.dudao.evaluation.EvaluationApi;
 import org.dudao.evaluation.EvaluationTally;
@@ -46,6 +52,12 @@ public class ScoringInputs {
     private final EvaluationApi evaluations;
     private final PolicyService policies;
     private final ResultStore store;
+    /** Runs the evaluation aggregate of a full computation beside the other reads. */
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "scoring-sums");
+        t.setDaemon(true);
+        return t;
+    });
 
     ScoringInputs(
             JdbcClient jdbc,
@@ -63,9 +75,7 @@ public class ScoringInputs {
     /** Every target of the campaign with its evaluations summed: a full computation (no breakdowns). */
     public Inputs summed(long campaignId) {
         CampaignPolicy policy = policies.policy(campaignId);
-        List<Target> targets = targets(campaigns.targets(campaignId));
-        List<TaskView> taskViews = campaigns.tasks(campaignId);
-        List<Task> tasks = tasks(taskViews, policy);
+        List<Task> tasks = leanTasks(campaigns.taskPoints(campaignId), policy);
         boolean byComponent =
                 policy.components() != null && !policy.components().isEmpty();
         List<String> components = byComponent
@@ -81,8 +91,23 @@ public class ScoringInputs {
                 groups.put(t.id(), components.indexOf(t.component()));
             }
         }
+        // the aggregate runs on its own connection while the rest is read here: on two cores it is the database's
+        // work, the rest mostly this JVM's (one read-committed statement either way)
+        CompletableFuture<List<EvaluationTally>> sums =
+                CompletableFuture.supplyAsync(() -> evaluations.tallies(campaignId, points, groups), background);
+        List<Target> targets = targets(campaigns.targets(campaignId));
+        List<Adjustment> adjustments = approvedAdjustments(campaignId, null, false);
+        // 相关考核项目不得分: the engine needs the evaluations of the tasks penalties zero, one by one
+        Map<Long, Set<Long>> zeroed = new HashMap<>();
+        for (Adjustment a : adjustments) {
+            if (a.kind() == AdjustmentKind.PENALTY && !a.relatedTaskIds().isEmpty()) {
+                zeroed.computeIfAbsent(a.targetId(), k -> new HashSet<>()).addAll(a.relatedTaskIds());
+            }
+        }
+        List<Evaluation> details = evaluations(evaluations.forScoring(campaignId, zeroed), Map.of());
+        List<PreviousResult> previous = previous(campaignId);
         List<Tally> tallies = new ArrayList<>();
-        for (EvaluationTally t : evaluations.tallies(campaignId, points, groups)) {
+        for (EvaluationTally t : join(sums)) {
             tallies.add(new Tally(
                     t.targetId(),
                     byComponent ? components.get(t.group()) : null,
@@ -94,18 +119,8 @@ public class ScoringInputs {
                     t.notApplicablePoints(),
                     t.givenPoints()));
         }
-        List<Adjustment> adjustments = approvedAdjustments(campaignId, null);
-        // 相关考核项目不得分: the engine needs the evaluations of the tasks penalties zero, one by one
-        Map<Long, Set<Long>> zeroed = new HashMap<>();
-        for (Adjustment a : adjustments) {
-            if (a.kind() == AdjustmentKind.PENALTY && !a.relatedTaskIds().isEmpty()) {
-                zeroed.computeIfAbsent(a.targetId(), k -> new HashSet<>()).addAll(a.relatedTaskIds());
-            }
-        }
-        Map<Long, TaskView> byId = new HashMap<>(taskViews.size() * 2);
-        taskViews.forEach(t -> byId.put(t.id(), t));
-        List<Evaluation> details = evaluations(evaluations.forScoring(campaignId, zeroed), byId);
-        return new Inputs(targets, tasks, details, adjustments, previous(campaignId), policy.toEngine(), tallies);
+
+        return new Inputs(targets, tasks, details, adjustments, previous, policy.toEngine(), tallies);
     }
 
     /**
@@ -129,9 +144,61 @@ public class ScoringInputs {
                 targets(targetViews),
                 tasks(taskViews, policy),
                 evaluations(evaluations.forScoringOfTargets(campaignId, ids), byId),
-                approvedAdjustments(campaignId, ids),
+                approvedAdjustments(campaignId, ids, true),
                 List.of(),
                 policy.toEngine());
+    }
+
+    /**
+     * The given targets' scores without breakdowns (task lines without titles, events without reasons): what keeping
+     * their results current needs.
+     */
+    Inputs scores(long campaignId, List<TargetView> targetViews, CampaignPolicy policy) {
+        List<TaskPoints> taskPoints = new ArrayList<>();
+        targetViews.stream()
+                .map(TargetView::categoryId)
+                .distinct()
+                .sorted()
+                .forEach(c -> taskPoints.addAll(campaigns.taskPointsOfCategory(c)));
+        List<Long> ids = targetViews.stream().map(TargetView::id).toList();
+        return new Inputs(
+                targets(targetViews),
+                leanTasks(taskPoints, policy),
+                evaluations(evaluations.forScoringOfTargets(campaignId, ids), Map.of()),
+                approvedAdjustments(campaignId, ids, false),
+                List.of(),
+                policy.toEngine());
+    }
+
+    /** Tasks without title or path (no task lines are shown from them). */
+    private static List<Task> leanTasks(List<TaskPoints> taskPoints, CampaignPolicy policy) {
+        List<Task> tasks = new ArrayList<>(taskPoints.size());
+        for (TaskPoints t : taskPoints) {
+            tasks.add(new Task(
+                    t.id(),
+                    t.categoryId(),
+                    t.points() == null ? BigDecimal.ZERO : t.points(),
+                    policy.componentOf(t.methods()),
+                    null,
+                    null));
+        }
+        return tasks;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<Target> targets(List<TargetView> views) {
@@ -174,10 +241,14 @@ public class ScoringInputs {
         return out;
     }
 
-    /** The approved bonus/penalty events of the campaign (of the given targets, or all when null), as the engine counts them. */
-    List<Adjustment> approvedAdjustments(long campaignId, Collection<Long> targetIds) {
+    /**
+     * The approved bonus/penalty events of the campaign (of the given targets, or all when null), as the engine counts
+     * them; without their reasons and reviews unless {@code explained} (those only show in breakdowns).
+     */
+    List<Adjustment> approvedAdjustments(long campaignId, Collection<Long> targetIds, boolean explained) {
         return jdbc.sql("select id, target_id, kind, matter, points, array_to_string(related_task_ids, ','),"
-                        + " blocks_excellent, reason, proposed_at, review_id from scoring_adjustment"
+                        + " blocks_excellent, " + (explained ? "reason" : "null::text") + ", proposed_at, "
+                        + (explained ? "review_id" : "null::bigint") + " from scoring_adjustment"
                         + " where campaign_id = ? and status = 'APPROVED'"
                         + (targetIds == null ? "" : " and target_id = any(?)"))
                 .params(

@@ -17,6 +17,9 @@ final class SameMatterOnce {
         if (matter == null) {
             return null;
         }
+        if (plain(matter)) {
+            return matter; // nothing to trim or collapse (the usual case)
+        }
         StringBuilder b = new StringBuilder(matter.length());
         boolean space = false;
         for (int i = 0; i < matter.length(); ) {
@@ -33,5 +36,28 @@ final class SameMatterOnce {
             }
         }
         return b.length() == 0 ? null : b.toString();
+    }
+
+    /** Not empty, no white space but single ASCII spaces between other characters. */
+    private static boolean plain(String matter) {
+        int n = matter.length();
+        if (n == 0) {
+            return false;
+        }
+        boolean previousSpace = true; // a leading space is not plain
+        for (int i = 0; i < n; i++) {
+            char c = matter.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isSurrogate(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace; // a trailing space is not plain
     }
 }

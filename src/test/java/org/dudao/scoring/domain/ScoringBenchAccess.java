@@ -31,7 +31,7 @@ public final class ScoringBenchAccess {
 
     /** The campaign's approved events as {@link ScoringInputs#summed} reads them. */
     public List<Adjustment> approvedAdjustments(long campaignId) {
-        return inputs.approvedAdjustments(campaignId, null);
+        return inputs.approvedAdjustments(campaignId, null, false);
     }
 
     /** Last year's results as {@link ScoringInputs#summed} reads them. */

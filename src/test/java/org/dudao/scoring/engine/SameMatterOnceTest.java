@@ -23,6 +23,15 @@ class SameMatterOnceTest {
         assertThat(r.finalScore()).isEqualTo(bd("89.00"));
         assertThat(SameMatterOnce.key("  市级\u3000\t表彰 ")).isEqualTo("市级 表彰");
         assertThat(SameMatterOnce.key(" \u3000 ")).isNull();
+        // already in the comparable form: the same string; any other spacing is normalised
+        String plain = "市级 表彰";
+        assertThat(SameMatterOnce.key(plain)).isSameAs(plain);
+        assertThat(SameMatterOnce.key("市级  表彰")).isEqualTo(plain);
+        assertThat(SameMatterOnce.key("市级\u00a0表彰")).isEqualTo(plain);
+        assertThat(SameMatterOnce.key("市级 表彰 ")).isEqualTo(plain);
+        assertThat(SameMatterOnce.key(" 市级 表彰")).isEqualTo(plain);
+        assertThat(SameMatterOnce.key("市级\n表彰")).isEqualTo(plain);
+        assertThat(SameMatterOnce.key("")).isNull();
     }
 
     @Test
