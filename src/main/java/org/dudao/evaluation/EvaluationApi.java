@@ -47,9 +47,13 @@ public class EvaluationApi {
         return store.forScoring(campaignId, tasks);
     }
 
-    /** Every current evaluation of the given targets, as the computation reads them (breakdowns, task scores). */
-    public List<ScoringRow> forScoringOfTargets(long campaignId, java.util.Collection<Long> targetIds) {
-        return store.forScoringOfTargets(campaignId, targetIds);
+    /**
+     * Every current evaluation of the given targets, as the computation reads them: with reasons, raters and reviews
+     * when {@code explained} (breakdowns), scores only otherwise.
+     */
+    public List<ScoringRow> forScoringOfTargets(
+            long campaignId, java.util.Collection<Long> targetIds, boolean explained) {
+        return store.forScoringOfTargets(campaignId, targetIds, explained);
     }
 
     public List<EvaluationView> ofTarget(long targetId) {

@@ -57,6 +57,9 @@ public class EvaluationStore {
     private static final String SCORING_SELECT = "select target_id, task_id, grade, points, not_applicable, reason,"
             + " detail ->> 'rater', coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation";
 
+    private static final String SCORES_SELECT = "select target_id, task_id, grade, points, not_applicable, null::text,"
+            + " null::text, null::text, evaluated_at, null::bigint from evaluation";
+
     private ScoringRow scoringRow(ResultSet rs, int n) throws SQLException {
         return new ScoringRow(
                 rs.getLong(1),
@@ -175,12 +178,15 @@ public class EvaluationStore {
                 .list();
     }
 
-    /** Every current evaluation of the targets, as the computation reads them (breakdowns, task scores). */
-    public List<ScoringRow> forScoringOfTargets(long campaignId, Collection<Long> targetIds) {
+    /**
+     * Every current evaluation of the targets, as the computation reads them (breakdowns, task scores); without reason,
+     * rater and review unless {@code explained} (scores only).
+     */
+    public List<ScoringRow> forScoringOfTargets(long campaignId, Collection<Long> targetIds, boolean explained) {
         if (targetIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SCORING_SELECT + " where campaign_id = ? and target_id = any(?)")
+        return jdbc.sql((explained ? SCORING_SELECT : SCORES_SELECT) + " where campaign_id = ? and target_id = any(?)")
                 .params(campaignId, targetIds.toArray(Long[]::new))
                 .query(this::scoringRow)
                 .list();

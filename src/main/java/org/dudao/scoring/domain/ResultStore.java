@@ -217,15 +217,16 @@ public class ResultStore {
 
     /** The stored results of one category, in the campaign's target order. */
     List<Stored> categoryResults(long campaignId, long categoryId) {
-        return jdbc.sql("select r.*, u.name as unit_name, t.category_id from scoring_result r"
-                        + " join campaign_target t on t.id = r.target_id join organization_unit u on u.id = t.unit_id"
-                        + " where r.campaign_id = ? and t.category_id = ? order by t.position, t.id")
-                .params(campaignId, categoryId)
+        // the category's targets in order from their index, then each one's result by primary key
+        return jdbc.sql("select r.*, ?::bigint as category_id from unnest(array(select id from campaign_target"
+                        + " where category_id = ? order by position, id)) with ordinality o(id, n)"
+                        + " join scoring_result r on r.campaign_id = ? and r.target_id = o.id order by o.n")
+                .params(categoryId, categoryId, campaignId)
                 .query((rs, i) -> new Stored(
                         new TargetResult(
                                 rs.getLong("target_id"),
                                 rs.getLong("unit_id"),
-                                rs.getString("unit_name"),
+                                null, // the name is not stored with a result and not needed to stand it
                                 rs.getLong("category_id"),
                                 rs.getString("category"),
                                 rs.getBigDecimal("raw_score"),

@@ -143,7 +143,7 @@ public class ScoringInputs {
         return new Inputs(
                 targets(targetViews),
                 tasks(taskViews, policy),
-                evaluations(evaluations.forScoringOfTargets(campaignId, ids), byId),
+                evaluations(evaluations.forScoringOfTargets(campaignId, ids, true), byId),
                 approvedAdjustments(campaignId, ids, true),
                 List.of(),
                 policy.toEngine());
@@ -164,7 +164,7 @@ public class ScoringInputs {
         return new Inputs(
                 targets(targetViews),
                 leanTasks(taskPoints, policy),
-                evaluations(evaluations.forScoringOfTargets(campaignId, ids), Map.of()),
+                evaluations(evaluations.forScoringOfTargets(campaignId, ids, false), Map.of()),
                 approvedAdjustments(campaignId, ids, false),
                 List.of(),
                 policy.toEngine());
