@@ -164,16 +164,21 @@ public class EvaluationStore {
     public List<ScoringRow> forScoring(long campaignId, Map<Long, ? extends Collection<Long>> tasksByTarget) {
         List<Long> targets = new java.util.ArrayList<>();
         List<Long> tasks = new java.util.ArrayList<>();
-        tasksByTarget.forEach((target, ts) -> ts.forEach(task -> {
-            targets.add(target);
-            tasks.add(task);
-        }));
+        // in index order: the lookups walk the (target, task) index forwards
+        new java.util.TreeMap<>(tasksByTarget)
+                .forEach((target, ts) -> new java.util.TreeSet<>(ts).forEach(task -> {
+                    targets.add(target);
+                    tasks.add(task);
+                }));
         if (targets.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SCORING_SELECT + " where campaign_id = ? and (target_id, task_id) in"
-                        + " (select * from unnest(?::bigint[], ?::bigint[]))")
-                .params(campaignId, targets.toArray(Long[]::new), tasks.toArray(Long[]::new))
+        return jdbc.sql("select e.target_id, e.task_id, e.grade, e.points, e.not_applicable, e.reason,"
+                        + " e.detail ->> 'rater', coalesce(e.evaluated_by_name, e.evaluated_by), e.evaluated_at,"
+                        + " e.review_id from unnest(?::bigint[], ?::bigint[]) p(target_id, task_id)"
+                        + " join evaluation e on e.target_id = p.target_id and e.task_id = p.task_id"
+                        + " where e.campaign_id = ?")
+                .params(targets.toArray(Long[]::new), tasks.toArray(Long[]::new), campaignId)
                 .query(this::scoringRow)
                 .list();
     }

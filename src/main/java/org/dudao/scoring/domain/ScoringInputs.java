@@ -4,7 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -246,10 +246,14 @@ public class ScoringInputs {
      * them; without their reasons and reviews unless {@code explained} (those only show in breakdowns).
      */
     List<Adjustment> approvedAdjustments(long campaignId, Collection<Long> targetIds, boolean explained) {
-        return jdbc.sql("select id, target_id, kind, matter, points, array_to_string(related_task_ids, ','),"
-                        + " blocks_excellent, " + (explained ? "reason" : "null::text") + ", proposed_at, "
-                        + (explained ? "review_id" : "null::bigint") + " from scoring_adjustment"
-                        + " where campaign_id = ? and status = 'APPROVED'"
+        // lean columns: 15,000 events are read per full computation (the approval order as epoch microseconds, the
+        // related tasks only of penalties, as text)
+        return jdbc.sql("select id, target_id, kind = 'BONUS', matter, points, case when kind = 'PENALTY' then"
+                        + " array_to_string(related_task_ids, ',') end, blocks_excellent, "
+                        + (explained ? "reason" : "null::text")
+                        + ", (extract(epoch from proposed_at) * 1000000)::int8, "
+                        + (explained ? "review_id" : "null::bigint")
+                        + " from scoring_adjustment where campaign_id = ? and status = 'APPROVED'"
                         + (targetIds == null ? "" : " and target_id = any(?)"))
                 .params(
                         targetIds == null
@@ -261,23 +265,27 @@ public class ScoringInputs {
 
     private static Adjustment adjustment(ResultSet rs, int n) throws SQLException {
         String related = rs.getString(6);
-        Set<Long> relatedIds = new HashSet<>();
+        Set<Long> relatedIds = Set.of();
         if (related != null && !related.isEmpty()) {
+            relatedIds = new HashSet<>();
             for (String id : related.split(",")) {
                 relatedIds.add(Long.parseLong(id));
             }
         }
-        Timestamp at = rs.getTimestamp(9);
+        long micros = rs.getLong(9);
+        Instant at = rs.wasNull()
+                ? null
+                : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
         return new Adjustment(
                 rs.getLong(1),
                 rs.getLong(2),
-                AdjustmentKind.valueOf(rs.getString(3)),
+                rs.getBoolean(3) ? AdjustmentKind.BONUS : AdjustmentKind.PENALTY,
                 rs.getString(4),
                 rs.getBigDecimal(5),
                 relatedIds,
                 rs.getBoolean(7),
                 rs.getString(8),
-                at == null ? null : at.toInstant(),
+                at,
                 rs.getObject(10, Long.class));
     }
 
