@@ -14,3 +14,10 @@ alter table scoring_result set (fillfactor = 70);
 
 -- the tasks of one category (re-scoring one target reads them; so do the grading pages)
 create index campaign_task_category on campaign_task (category_id, position);
+
+-- the flags of results computed before this migration, from their campaign's stored lists
+update scoring_result r set big_regression = true from scoring_workflow w
+    where w.campaign_id = r.campaign_id and coalesce(w.lists -> 'regression', '[]') @> to_jsonb(r.target_id);
+update scoring_result r set consecutive_excellent = true from scoring_workflow w
+    where w.campaign_id = r.campaign_id
+      and coalesce(w.lists -> 'consecutiveExcellent', '[]') @> to_jsonb(r.target_id);

@@ -161,15 +161,8 @@ public final class ResultSummaryBenchmark {
         long c0 = System.nanoTime();
         context.getBean(ResultService.class).compute(campaignId, office);
         System.out.printf(
-                "results computed and stored in %.1f s (ResultService.compute; breakdown JSON %.0f MB as text)%n",
-                (System.nanoTime() - c0) / 1e9,
-                seeder.jdbc
-                                .sql(
-                                        "select sum(octet_length(breakdown::text)) from scoring_result where campaign_id = ?")
-                                .param(campaignId)
-                                .query(Long.class)
-                                .single()
-                        / (1024.0 * 1024));
+                "results computed and stored in %.1f s (ResultService.compute; breakdowns are computed when read)%n",
+                (System.nanoTime() - c0) / 1e9);
 
         ResultSummaryTable table = context.getBean(ResultSummaryTable.class);
         CampaignApi campaigns = context.getBean(CampaignApi.class);
@@ -239,8 +232,8 @@ public final class ResultSummaryBenchmark {
                 "%-62s %8.1f  (one run, %,d task lines, one transaction per call)%n",
                 "  for comparison: every ScoringApi.breakdown alone", (System.nanoTime() - r0) / 1e6, lines);
 
-        // the task scores alone, as the table streams them (one read-only transaction), and how PostgreSQL runs one
-        // category's query
+        // the task scores alone, as the table reads them (one read-only transaction; computed per category from the
+        // category's evaluations and events)
         TransactionTemplate readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         readOnly.setReadOnly(true);
         List<CategoryView> categories = campaigns.categories(campaignId);
@@ -261,20 +254,6 @@ public final class ResultSummaryBenchmark {
         ScoringBenchmark.print(
                 "  for comparison: ScoringApi.taskScores alone (20 categories)",
                 new ScoringBenchmark.Timings(streamed));
-        System.out.println("     EXPLAIN ANALYZE of one category's query (ResultStore.taskScores):");
-        for (String line : seeder.jdbc
-                .sql("explain (analyze, buffers) select r.target_id, x.\"taskId\", x.score, x.\"notApplicable\","
-                        + " x.evaluated, x.\"zeroedByAdjustmentId\" from scoring_result r join campaign_target t"
-                        + " on t.id = r.target_id cross join lateral jsonb_to_recordset(r.breakdown -> 'tasks') as"
-                        + " x(\"taskId\" bigint, score numeric, \"notApplicable\" boolean, evaluated boolean,"
-                        + " \"zeroedByAdjustmentId\" bigint) where r.campaign_id = ? and t.category_id = ?"
-                        + " order by t.position, r.target_id")
-                .params(campaignId, categories.get(0).id())
-                .query(String.class)
-                .list()) {
-            System.out.println("       " + line.replaceAll("\\(cost=[^)]*\\) ", ""));
-        }
-
         // the live heap during a write: forced GC every PROBE_EVERY targets (untimed)
         long[] live = {0};
         int[] seen = {0};

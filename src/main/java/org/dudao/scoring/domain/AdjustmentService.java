@@ -212,7 +212,9 @@ public class AdjustmentService {
                 .single();
         AdjustmentView v = find(id).orElseThrow();
         events.publishEvent(AuditEvent.success("scoring.adjustment.create", TYPE, id, null, v));
-        if (office) {
+        if (office && reviewId != null) {
+            results.markStale(campaignId); // the review recomputes (recomputeForReview)
+        } else if (office) {
             updates.changed(campaignId, java.util.Set.of(v.targetId()));
         }
         return v;

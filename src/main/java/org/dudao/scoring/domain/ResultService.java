@@ -79,6 +79,11 @@ public class ResultService {
         if (before.map(WorkflowView::frozen).orElse(false)) {
             throw new ConflictException(null, "scoring.frozen");
         }
+        if (before.isEmpty()) {
+            // the first compute: a workflow row to lock, so that evaluation and event writes (ResultUpdates) wait for
+            // this computation instead of committing between its reads (rolled back with it if it fails)
+            store.lockNewWorkflow(campaignId);
+        }
         long started = System.nanoTime();
         Computation computation = ScoringEngine.compute(inputs.summed(campaignId));
         Instant now = time.now();
@@ -208,6 +213,9 @@ public class ResultService {
     public WorkflowView publish(long campaignId, CurrentUser user) {
         campaigns.managed(campaignId, user);
         WorkflowView w = requireStatus(campaignId, "APPROVED");
+        if (w.stale()) {
+            throw new ConflictException(null, "scoring.stale");
+        }
         store.published(campaignId, user.username(), time.now());
         return step(campaignId, "scoring.result.publish", w);
     }

@@ -54,6 +54,15 @@ public class ResultStore {
                 .optional();
     }
 
+    /** Creates the workflow row of a campaign computed for the first time, locked for the rest of the transaction. */
+    void lockNewWorkflow(long campaignId) {
+        jdbc.sql("insert into scoring_workflow (campaign_id, status, stale) values (?, 'COMPUTED', false)"
+                        + " on conflict (campaign_id) do nothing")
+                .param(campaignId)
+                .update();
+        lockState(campaignId);
+    }
+
     void markStale(long campaignId) {
         jdbc.sql("update scoring_workflow set stale = true where campaign_id = ? and not stale")
                 .param(campaignId)

@@ -19,6 +19,7 @@ import org.dudao.scoring.engine.PreviousResult;
 import org.dudao.scoring.engine.ScoringEngine;
 import org.dudao.scoring.engine.TargetResult;
 import org.dudao.shared.db.DatabaseTime;
+import org.dudao.shared.error.ConflictException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,10 @@ class ResultUpdates {
     }
 
     /**
-     * The evaluations or approved events of these targets changed.
+     * The evaluations or approved events of these targets changed (not by a review: {@link
+     * ResultService#recomputeForReview} follows those).
      *
+     * @throws ConflictException when the results were approved meanwhile (the change must not slip in)
      * @return true when the results were updated, false when they were marked stale or there are none yet
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -62,6 +65,12 @@ class ResultUpdates {
         Optional<ResultStore.State> state = store.lockState(campaignId);
         if (state.isEmpty()) {
             return false; // never computed: nothing to keep current
+        }
+        if ("APPROVED".equals(state.get().status())
+                || "PUBLISHED".equals(state.get().status())) {
+            // approved while this change was under way (its own check passed before the approval committed): the
+            // approved results stand; only a review changes them now
+            throw new ConflictException(null, "scoring.frozen");
         }
         if (!"COMPUTED".equals(state.get().status())
                 || state.get().stale()
@@ -88,7 +97,14 @@ class ResultUpdates {
         }
         CampaignPolicy campaignPolicy = policies.policy(campaignId);
         Policy policy = campaignPolicy.toEngine();
-        Computation rescored = ScoringEngine.compute(inputs.scores(campaignId, targets, campaignPolicy));
+        Computation rescored;
+        try {
+            rescored = ScoringEngine.compute(inputs.scores(campaignId, targets, campaignPolicy));
+        } catch (IllegalArgumentException e) {
+            // inputs the engine refuses (e.g. a task whose component the policy lacks): the office's full compute
+            // reports it; the change itself is not refused for it
+            return false;
+        }
         Map<Long, List<TargetView>> byCategory = targets.stream()
                 .collect(Collectors.groupingBy(TargetView::categoryId, TreeMap::new, Collectors.toList()));
         Map<String, List<Long>> bottom = new LinkedHashMap<>(storedBottom);

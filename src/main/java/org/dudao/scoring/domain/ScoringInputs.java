@@ -1,6 +1,5 @@
 package org.dudao.scoring.domain;
 
-import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.CampaignView;
 import org.dudao.campaign.TargetView;
@@ -52,12 +47,6 @@ public class ScoringInputs {
     private final EvaluationApi evaluations;
     private final PolicyService policies;
     private final ResultStore store;
-    /** Runs the evaluation aggregate of a full computation beside the other reads. */
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "scoring-sums");
-        t.setDaemon(true);
-        return t;
-    });
 
     ScoringInputs(
             JdbcClient jdbc,
@@ -91,10 +80,8 @@ public class ScoringInputs {
                 groups.put(t.id(), components.indexOf(t.component()));
             }
         }
-        // the aggregate runs on its own connection while the rest is read here: on two cores it is the database's
-        // work, the rest mostly this JVM's (one read-committed statement either way)
-        CompletableFuture<List<EvaluationTally>> sums =
-                CompletableFuture.supplyAsync(() -> evaluations.tallies(campaignId, points, groups), background);
+        // on the caller's connection: a review's recompute must see the review's own uncommitted evaluations
+        List<EvaluationTally> sums = evaluations.tallies(campaignId, points, groups);
         List<Target> targets = targets(campaigns.targets(campaignId));
         List<Adjustment> adjustments = approvedAdjustments(campaignId, null, false);
         // 相关考核项目不得分: the engine needs the evaluations of the tasks penalties zero, one by one
@@ -107,7 +94,7 @@ public class ScoringInputs {
         List<Evaluation> details = evaluations(evaluations.forScoring(campaignId, zeroed), Map.of());
         List<PreviousResult> previous = previous(campaignId);
         List<Tally> tallies = new ArrayList<>();
-        for (EvaluationTally t : join(sums)) {
+        for (EvaluationTally t : sums) {
             tallies.add(new Tally(
                     t.targetId(),
                     byComponent ? components.get(t.group()) : null,
@@ -183,22 +170,6 @@ public class ScoringInputs {
                     null));
         }
         return tasks;
-    }
-
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private static List<Target> targets(List<TargetView> views) {
