@@ -2,12 +2,14 @@
 # Scoring at province/nation size through the product's database: boots the application in-process on a fresh
 # data directory (embedded PostgreSQL, Flyway schema), seeds with plain SQL a campaign of 3,000 targets × 150 tasks
 # (450,000 evaluations, 15,000 approved bonus/penalty events), then prints, as median (min–max) of the runs:
-# the SQL floor (one aggregate summing the raw points per target), the full compute and ranking (load through
-# ResultService.inputs + ScoringEngine.compute, and each part), the engine alone, persisting the 3,000 results, the
-# product's ResultService.compute, and the latency of recomputing after one changed evaluation (Computation.update,
-# 1,000 changes: median, p99, max); PASS/MISS against the goals (full compute ≤ 3 × the floor and < 2 s, a single
-# change < 20 ms), the used heap after GC and the processors. Reports, does not gate: exit status 0 (1 only when
-# the benchmark itself breaks).
+# the SQL floor (one aggregate summing the raw points per target), the full compute and ranking (ScoringInputs.summed
+# — the evaluations summed per target in one aggregate — + ScoringEngine.compute, and each part of the load), a check
+# that the summed computation equals the task-by-task one, persisting the 3,000 results, the product's
+# ResultService.compute, one breakdown computed on read, and the product's path after one changed grade
+# (ResultUpdates.changed in the change's transaction, 1,000 changes: median, p99, max; then a check that the stored
+# results equal a full compute from scratch); PASS/MISS against the goals (full compute ≤ 3 × the floor and < 2 s, a
+# single change < 20 ms at p99), the used heap after GC and the processors. Reports, does not gate: exit status 0 (1
+# only when the benchmark itself breaks).
 # Runs pinned to 2 cores (taskset -c 0,1, when taskset exists; the embedded PostgreSQL inherits the pinning).
 # Usage: bench/scoring.sh [warm-up=2] [runs=5] [changes=1000] [seed=20261231]
 #   e.g. TARGETS=600 bench/scoring.sh 1 3 200   (a quick run on a smaller campaign)

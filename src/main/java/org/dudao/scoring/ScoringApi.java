@@ -60,6 +60,11 @@ public class ScoringApi {
         return results.result(campaignId, targetId);
     }
 
+    /** The breakdowns of every target with a result, by target (whole-campaign documents). */
+    public Map<Long, Map<String, Object>> breakdowns(long campaignId) {
+        return breakdowns.ofCampaign(campaignId);
+    }
+
     public Optional<Map<String, Object>> breakdown(long campaignId, long targetId) {
         return breakdowns.of(campaignId, targetId);
     }

@@ -207,11 +207,9 @@ public class DocumentService {
             throw new ConflictException(null, "report.documents.noResults");
         }
         Map<Long, Breakdown> breakdowns = new HashMap<>();
+        Map<Long, Map<String, Object>> all = scoring.breakdowns(f.campaign().id());
         for (ResultView r : f.results()) {
-            breakdowns.put(
-                    r.targetId(),
-                    Breakdown.of(
-                            scoring.breakdown(f.campaign().id(), r.targetId()).orElse(null)));
+            breakdowns.put(r.targetId(), Breakdown.of(all.get(r.targetId())));
         }
         return new AnnualReport.Inputs(
                 f,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dudao.campaign.CampaignApi;
 import org.dudao.campaign.TargetView;
+import org.dudao.scoring.ResultView;
 import org.dudao.scoring.TaskScoreView;
 import org.dudao.scoring.engine.ScoringEngine;
 import org.dudao.scoring.engine.TargetResult;
@@ -56,14 +59,43 @@ public class Breakdowns {
             TargetResult r = ScoringEngine.compute(inputs.detailed(campaignId, List.of(target.get())))
                     .result(targetId)
                     .orElseThrow();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tasks", r.tasks());
-            m.put("adjustments", r.adjustments());
-            m.put("components", r.components());
-            Map<String, Object> out = read(write(m));
-            out.put("matchesResult", r.finalScore().compareTo(stored.finalScore()) == 0);
-            return out;
+            return map(r, stored);
         });
+    }
+
+    /**
+     * The breakdowns of every target of the campaign with a stored result (documents over whole campaigns): one read
+     * of each category's evaluations and events instead of one per target.
+     */
+    public Map<Long, Map<String, Object>> ofCampaign(long campaignId) {
+        Map<Long, ResultView> stored = new HashMap<>();
+        store.results(campaignId).forEach(r -> stored.put(r.targetId(), r));
+        Map<Long, List<TargetView>> byCategory = new LinkedHashMap<>();
+        for (TargetView t : campaigns.targets(campaignId)) {
+            if (stored.containsKey(t.id())) {
+                byCategory
+                        .computeIfAbsent(t.categoryId(), k -> new ArrayList<>())
+                        .add(t);
+            }
+        }
+        Map<Long, Map<String, Object>> out = new HashMap<>();
+        for (List<TargetView> targets : byCategory.values()) {
+            for (TargetResult r :
+                    ScoringEngine.compute(inputs.detailed(campaignId, targets)).results()) {
+                out.put(r.targetId(), map(r, stored.get(r.targetId())));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> map(TargetResult r, ResultView stored) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tasks", r.tasks());
+        m.put("adjustments", r.adjustments());
+        m.put("components", r.components());
+        Map<String, Object> out = read(write(m));
+        out.put("matchesResult", r.finalScore().compareTo(stored.finalScore()) == 0);
+        return out;
     }
 
     /**
