@@ -21,7 +21,12 @@ record AdjustmentCounting(AdjustmentCap bonusCap, AdjustmentCap penaltyCap) {
 
     /** @param adjustments one target's, in counting order (approval time, then id) */
     Counted count(List<Adjustment> adjustments) {
-        List<AdjustmentLine> lines = new ArrayList<>(adjustments.size());
+        return count(adjustments, true);
+    }
+
+    /** @param explained false: the sums only, no lines (a computation without breakdowns) */
+    Counted count(List<Adjustment> adjustments, boolean explained) {
+        List<AdjustmentLine> lines = explained ? new ArrayList<>(adjustments.size()) : List.of();
         Set<String> bonusMatters = new HashSet<>();
         Set<String> penaltyMatters = new HashSet<>();
         BigDecimal bonus = BigDecimal.ZERO;
@@ -49,6 +54,9 @@ record AdjustmentCounting(AdjustmentCap bonusCap, AdjustmentCap penaltyCap) {
                 bonus = bonus.add(counted);
             } else {
                 penalty = penalty.add(counted);
+            }
+            if (!explained) {
+                continue;
             }
             lines.add(new AdjustmentLine(
                     a.id(),

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * 评价合计: a target's evaluations summed without their details, as a database aggregate hands them over for a
- * full computation (no breakdown is built from a tally). A task score is linear in the task's points (a grade is a
+ * full computation (no breakdown is built from a tally: the results have neither task nor event lines). A task score is linear in the task's points (a grade is a
  * percentage of them), so the sum of the points of the tasks given one grade, times that grade's percentage, is
  * exactly the sum of those tasks' scores.
  *

@@ -33,11 +33,11 @@ record TargetScorer(
 
     /**
      * @param tallies the target's evaluations summed, or null when {@code slots} holds them all; with tallies the
-     *     slots hold details only (for penalty zeroing) and the result has no task lines
+     *     slots hold details only (for penalty zeroing) and the result has no task or event lines
      */
     TargetResult score(
             Target target, Category category, Evaluation[] slots, List<Tally> tallies, List<Adjustment> adjustments) {
-        AdjustmentCounting.Counted counted = counting.count(adjustments);
+        AdjustmentCounting.Counted counted = counting.count(adjustments, tallies == null);
         Map<Long, Long> zeroed = PenaltyZeroing.zeroedTasks(adjustments);
         int components = weighting == null ? 0 : weighting.components().size();
         BigDecimal[] componentRaw = new BigDecimal[components];
