@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.dudao.scoring.ResultChange;
 import org.dudao.scoring.ResultView;
 import org.dudao.scoring.WorkflowView;
@@ -78,44 +79,12 @@ public class ResultStore {
                         + " row_version = scoring_workflow.row_version + 1")
                 .params(campaignId, Timestamp.from(at), by, write(lists))
                 .update();
-        java.util.Set<Long> regression = new java.util.HashSet<>(lists.regression());
-        java.util.Set<Long> consecutive = new java.util.HashSet<>(lists.consecutiveExcellent());
-        List<Object[]> rows = new ArrayList<>(results.size());
-        for (TargetResult r : results) {
-            rows.add(new Object[] {
+        upsertResults(
                 campaignId,
-                r.targetId(),
-                r.unitId(),
-                r.category(),
-                r.rawScore(),
-                r.applicableMax(),
-                r.convertedScore(),
-                r.bonus(),
-                r.penalty(),
-                r.finalScore(),
-                r.level(),
-                r.rank(),
-                r.ranked(),
-                r.excellentBlocked(),
-                r.missingEvaluations(),
-                regression.contains(r.targetId()),
-                consecutive.contains(r.targetId()),
-                Timestamp.from(at)
-            });
-        }
-        template.batchUpdate(
-                "insert into scoring_result (campaign_id, target_id, unit_id, category, raw_score, applicable_max,"
-                        + " converted_score, bonus, penalty, final_score, level, rank, ranked, excellent_blocked,"
-                        + " missing, big_regression, consecutive_excellent, computed_at) values (?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (campaign_id, target_id) do update set"
-                        + " unit_id = excluded.unit_id, category = excluded.category, raw_score = excluded.raw_score,"
-                        + " applicable_max = excluded.applicable_max, converted_score = excluded.converted_score,"
-                        + " bonus = excluded.bonus, penalty = excluded.penalty, final_score = excluded.final_score,"
-                        + " level = excluded.level, rank = excluded.rank, ranked = excluded.ranked,"
-                        + " excellent_blocked = excluded.excellent_blocked, missing = excluded.missing,"
-                        + " big_regression = excluded.big_regression,"
-                        + " consecutive_excellent = excluded.consecutive_excellent, computed_at = excluded.computed_at",
-                rows);
+                results,
+                new java.util.HashSet<>(lists.regression()),
+                new java.util.HashSet<>(lists.consecutiveExcellent()),
+                at);
         List<Long> ids = results.stream().map(TargetResult::targetId).toList();
         jdbc.sql("delete from scoring_result where campaign_id = ? and not (target_id = any(?))")
                 .params(campaignId, ids.toArray(Long[]::new))
@@ -259,10 +228,33 @@ public class ResultStore {
 
     /** Writes re-scored results (every column a computation sets). */
     void saveResults(long campaignId, List<Stored> rows, Instant at) {
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (Stored s : rows) {
-            TargetResult r = s.result();
-            args.add(new Object[] {
+        upsertResults(
+                campaignId,
+                rows.stream().map(Stored::result).toList(),
+                rows.stream()
+                        .filter(Stored::regression)
+                        .map(x -> x.result().targetId())
+                        .collect(Collectors.toSet()),
+                rows.stream()
+                        .filter(Stored::consecutive)
+                        .map(x -> x.result().targetId())
+                        .collect(Collectors.toSet()),
+                at);
+    }
+
+    private void upsertResults(
+            long campaignId,
+            List<TargetResult> results,
+            java.util.Set<Long> regression,
+            java.util.Set<Long> consecutive,
+            Instant at) {
+        List<Object[]> rows = new ArrayList<>(results.size());
+        for (TargetResult r : results) {
+            rows.add(new Object[] {
+                campaignId,
+                r.targetId(),
+                r.unitId(),
+                r.category(),
                 r.rawScore(),
                 r.applicableMax(),
                 r.convertedScore(),
@@ -274,19 +266,24 @@ public class ResultStore {
                 r.ranked(),
                 r.excellentBlocked(),
                 r.missingEvaluations(),
-                s.regression(),
-                s.consecutive(),
-                Timestamp.from(at),
-                campaignId,
-                r.targetId()
+                regression.contains(r.targetId()),
+                consecutive.contains(r.targetId()),
+                Timestamp.from(at)
             });
         }
         template.batchUpdate(
-                "update scoring_result set raw_score = ?, applicable_max = ?, converted_score = ?, bonus = ?,"
-                        + " penalty = ?, final_score = ?, level = ?, rank = ?, ranked = ?, excellent_blocked = ?,"
-                        + " missing = ?, big_regression = ?, consecutive_excellent = ?, computed_at = ?"
-                        + " where campaign_id = ? and target_id = ?",
-                args);
+                "insert into scoring_result (campaign_id, target_id, unit_id, category, raw_score, applicable_max,"
+                        + " converted_score, bonus, penalty, final_score, level, rank, ranked, excellent_blocked,"
+                        + " missing, big_regression, consecutive_excellent, computed_at) values (?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (campaign_id, target_id) do update set"
+                        + " unit_id = excluded.unit_id, category = excluded.category, raw_score = excluded.raw_score,"
+                        + " applicable_max = excluded.applicable_max, converted_score = excluded.converted_score,"
+                        + " bonus = excluded.bonus, penalty = excluded.penalty, final_score = excluded.final_score,"
+                        + " level = excluded.level, rank = excluded.rank, ranked = excluded.ranked,"
+                        + " excellent_blocked = excluded.excellent_blocked, missing = excluded.missing,"
+                        + " big_regression = excluded.big_regression,"
+                        + " consecutive_excellent = excluded.consecutive_excellent, computed_at = excluded.computed_at",
+                rows);
     }
 
     /** Writes the new standing (level, rank, list flags) of results whose scores did not change, in one statement. */

@@ -120,39 +120,40 @@ public class ScoringInputs {
     }
 
     Inputs detailed(long campaignId, List<TargetView> targetViews, CampaignPolicy policy) {
-        Set<Long> categories = new HashSet<>();
-        targetViews.forEach(t -> categories.add(t.categoryId()));
-        List<TaskView> taskViews = new ArrayList<>();
-        categories.stream().sorted().forEach(c -> taskViews.addAll(campaigns.tasksOfCategory(c)));
-        Map<Long, TaskView> byId = new HashMap<>(taskViews.size() * 2);
-        taskViews.forEach(t -> byId.put(t.id(), t));
-        List<Long> ids = targetViews.stream().map(TargetView::id).toList();
-        return new Inputs(
-                targets(targetViews),
-                tasks(taskViews, policy),
-                evaluations(evaluations.forScoringOfTargets(campaignId, ids, true), byId),
-                approvedAdjustments(campaignId, ids, true),
-                List.of(),
-                policy.toEngine());
+        return ofTargets(campaignId, targetViews, policy, true);
     }
 
     /**
-     * The given targets' scores without breakdowns (task lines without titles, events without reasons): what keeping
-     * their results current needs.
+     * The given targets' scores without breakdowns (tasks without titles, evaluations and events without reasons):
+     * what keeping their results current needs.
      */
     Inputs scores(long campaignId, List<TargetView> targetViews, CampaignPolicy policy) {
-        List<TaskPoints> taskPoints = new ArrayList<>();
-        targetViews.stream()
+        return ofTargets(campaignId, targetViews, policy, false);
+    }
+
+    private Inputs ofTargets(long campaignId, List<TargetView> targetViews, CampaignPolicy policy, boolean explained) {
+        List<Long> categories = targetViews.stream()
                 .map(TargetView::categoryId)
                 .distinct()
                 .sorted()
-                .forEach(c -> taskPoints.addAll(campaigns.taskPointsOfCategory(c)));
+                .toList();
+        List<Task> tasks = new ArrayList<>();
+        Map<Long, TaskView> byId = new HashMap<>();
+        for (long c : categories) {
+            if (explained) {
+                List<TaskView> views = campaigns.tasksOfCategory(c);
+                views.forEach(t -> byId.put(t.id(), t));
+                tasks.addAll(tasks(views, policy));
+            } else {
+                tasks.addAll(leanTasks(campaigns.taskPointsOfCategory(c), policy));
+            }
+        }
         List<Long> ids = targetViews.stream().map(TargetView::id).toList();
         return new Inputs(
                 targets(targetViews),
-                leanTasks(taskPoints, policy),
-                evaluations(evaluations.forScoringOfTargets(campaignId, ids, false), Map.of()),
-                approvedAdjustments(campaignId, ids, false),
+                tasks,
+                evaluations(evaluations.forScoringOfTargets(campaignId, ids, explained), byId),
+                approvedAdjustments(campaignId, ids, explained),
                 List.of(),
                 policy.toEngine());
     }
