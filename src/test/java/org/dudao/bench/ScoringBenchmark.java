@@ -52,12 +52,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * serious ones). Deterministic from the seed.
  *
  * <p>Prints, each as median (min–max) of R runs after W warm-up runs: the SQL floor (one aggregate summing the raw
- * points per target, read into a map), the full compute (ResultService.inputs + ScoringEngine.compute, with its two
- * parts), the engine alone, persisting the 3,000 results (ResultStore.saveComputation) and the product's own compute
- * (ResultService.compute); then the latency of Computation.update after one changed grade (1,000 changes; also with
- * the target re-read from the database), and PASS/MISS against the goals (full compute ≤ 3 × floor and < 2 s; a
- * single change < 20 ms at p99). Exit status 0 whatever the figures (it reports, it does not gate); 1 only when the
- * benchmark itself fails. Run with bench/scoring.sh; not a test.
+ * points per target, read into a map; measured in a loop of its own and again right before each full compute), the
+ * full compute (ScoringInputs.summed + ScoringEngine.compute, with the parts of the load) and its ratio to the floor
+ * of the same run, a check that the summed computation equals the task-by-task one, persisting the 3,000 results
+ * (ResultStore.saveComputation), the product's own compute (ResultService.compute), one breakdown computed on read;
+ * then the product's path after one changed grade (the evaluation updated, ResultUpdates.changed in the same
+ * transaction, 1,000 changes) with a check that the stored results then equal a full compute from scratch, and
+ * PASS/MISS against the goals (full compute ≤ 3 × floor and < 2 s; a single change < 20 ms at p99). Exit status 0
+ * whatever the figures (it reports, it does not gate); 1 only when the benchmark itself fails. Run with
+ * bench/scoring.sh; not a test.
  *
  * <p>Arguments: [warm-up=2] [runs=5] [changes=1000] [seed=20261231]; or the environment WARMUP, RUNS, CHANGES, SEED.
  * TARGETS (default 3000, a multiple of 20) shrinks the campaign for a quick try; DATA_DIR picks the data directory
@@ -531,38 +534,6 @@ public final class ScoringBenchmark {
                         e.evaluatedAt(),
                         e.reviewId()))
                 .toList();
-    }
-
-    /**
-     * Fetches every row of a query on the campaign (the driver receives and holds them all), reading each column as
-     * a string when asked; returns the count.
-     */
-    long countRows(String sql, boolean read) {
-        long[] n = {0};
-        template.query(
-                sql,
-                (RowCallbackHandler) rs -> {
-                    if (read) {
-                        int columns = rs.getMetaData().getColumnCount();
-                        for (int i = 1; i <= columns; i++) {
-                            rs.getString(i);
-                        }
-                    }
-                    n[0]++;
-                },
-                campaignId);
-        check(n[0] == (long) targets * TASKS, "read " + n[0] + " rows");
-        return n[0];
-    }
-
-    void explain(String sql, long param) {
-        System.out.println("       " + sql);
-        for (String line : jdbc.sql("explain (analyze, buffers) " + sql)
-                .param(param)
-                .query(String.class)
-                .list()) {
-            System.out.println("         " + line.replaceAll("\\(cost=[^)]*\\) ", ""));
-        }
     }
 
     // ---------------------------------------------------------------- seeding
