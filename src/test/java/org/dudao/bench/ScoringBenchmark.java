@@ -29,7 +29,6 @@ import org.dudao.scoring.domain.ScoringBenchAccess;
 import org.dudao.scoring.domain.ScoringInputs;
 import org.dudao.scoring.engine.Adjustment;
 import org.dudao.scoring.engine.Computation;
-import org.dudao.scoring.engine.Evaluation;
 import org.dudao.scoring.engine.Grade;
 import org.dudao.scoring.engine.Inputs;
 import org.dudao.scoring.engine.ScoringEngine;
@@ -308,13 +307,8 @@ public final class ScoringBenchmark {
                         (long) targets * TASKS),
                 measure(() -> evaluations.forScoring(campaignId)));
         // the summed computation equals the task-by-task one on the same data
-        Inputs detailed = new Inputs(
-                loaded.targets(),
-                loaded.tasks(),
-                evaluationsAsEngineReads(evaluations),
-                loaded.adjustments(),
-                loaded.previous(),
-                loaded.policy());
+        // every evaluation one by one, as breakdowns read them
+        Inputs detailed = scoringInputs.detailed(campaignId, campaigns.targets(campaignId));
         System.out.printf(
                 "     check: the summed computation equals the task-by-task computation of every evaluation: %s%n",
                 sameScores(computation, ScoringEngine.compute(detailed)));
@@ -518,22 +512,6 @@ public final class ScoringBenchmark {
         return differ == 0 && lists
                 ? "yes"
                 : "NO (" + differ + " results differ" + (lists ? "" : ", lists differ") + ")";
-    }
-
-    /** Every evaluation of the campaign, as the detailed inputs map them. */
-    List<Evaluation> evaluationsAsEngineReads(EvaluationApi evaluations) {
-        return evaluations.forScoring(campaignId).stream()
-                .map(e -> new Evaluation(
-                        e.targetId(),
-                        e.taskId(),
-                        e.grade() == null ? null : Grade.valueOf(e.grade().name()),
-                        e.points(),
-                        e.notApplicable(),
-                        e.reason(),
-                        e.evaluatedBy(),
-                        e.evaluatedAt(),
-                        e.reviewId()))
-                .toList();
     }
 
     // ---------------------------------------------------------------- seeding

@@ -324,6 +324,16 @@ class ScoringIT {
         assertThat(after.get(wugang.id())).isEqualTo(results.get(wugang.id()));
         assertThat(ok(office.get(base + "/results/workflow")).get("stale").asBoolean())
                 .isFalse();
+        // one audit record of the change lists every result that moved: the re-scored target and the re-ranked one
+        String moved = jdbc.sql("select after_data from audit_record where action = 'scoring.result.update'"
+                        + " and object_id = ? order by seq desc limit 1")
+                .param(String.valueOf(id))
+                .query(String.class)
+                .single();
+        assertThat(moved)
+                .contains("\"targetId\":" + xinwen.id())
+                .contains("66.67")
+                .contains("\"targetId\":" + jiyao.id());
         JsonNode bn = ok(office.get(base + "/results/" + xinwen.id() + "/breakdown"));
         assertThat(line(bn, fivePoints.id()).get("grade").asText()).isEqualTo("POOR");
         assertThat(line(bn, fivePoints.id()).get("score").decimalValue()).isEqualByComparingTo("0");

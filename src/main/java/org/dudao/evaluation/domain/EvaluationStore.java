@@ -48,17 +48,22 @@ public class EvaluationStore {
      * from the method record in SQL (no JSON parsed in Java).
      */
     public List<ScoringRow> forScoring(long campaignId) {
-        return jdbc.sql(SCORING_SELECT + " where campaign_id = ?")
+        return jdbc.sql(SCORING_SELECT + " where e.campaign_id = ?")
                 .param(campaignId)
                 .query(this::scoringRow)
                 .list();
     }
 
-    private static final String SCORING_SELECT = "select target_id, task_id, grade, points, not_applicable, reason,"
-            + " detail ->> 'rater', coalesce(evaluated_by_name, evaluated_by), evaluated_at, review_id from evaluation";
+    /** The columns of a {@link ScoringRow} of evaluation {@code e}, with who and why (breakdowns). */
+    private static final String SCORING_COLUMNS = "e.target_id, e.task_id, e.grade, e.points, e.not_applicable,"
+            + " e.reason, e.detail ->> 'rater', coalesce(e.evaluated_by_name, e.evaluated_by), e.evaluated_at,"
+            + " e.review_id";
 
-    private static final String SCORES_SELECT = "select target_id, task_id, grade, points, not_applicable, null::text,"
-            + " null::text, null::text, evaluated_at, null::bigint from evaluation";
+    /** The same, scores only. */
+    private static final String SCORES_COLUMNS = "e.target_id, e.task_id, e.grade, e.points, e.not_applicable,"
+            + " null::text, null::text, null::text, e.evaluated_at, null::bigint";
+
+    private static final String SCORING_SELECT = "select " + SCORING_COLUMNS + " from evaluation e";
 
     private ScoringRow scoringRow(ResultSet rs, int n) throws SQLException {
         return new ScoringRow(
@@ -173,9 +178,7 @@ public class EvaluationStore {
         if (targets.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select e.target_id, e.task_id, e.grade, e.points, e.not_applicable, e.reason,"
-                        + " e.detail ->> 'rater', coalesce(e.evaluated_by_name, e.evaluated_by), e.evaluated_at,"
-                        + " e.review_id from unnest(?::bigint[], ?::bigint[]) p(target_id, task_id)"
+        return jdbc.sql("select " + SCORING_COLUMNS + " from unnest(?::bigint[], ?::bigint[]) p(target_id, task_id)"
                         + " join evaluation e on e.target_id = p.target_id and e.task_id = p.task_id"
                         + " where e.campaign_id = ?")
                 .params(targets.toArray(Long[]::new), tasks.toArray(Long[]::new), campaignId)
@@ -191,7 +194,8 @@ public class EvaluationStore {
         if (targetIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql((explained ? SCORING_SELECT : SCORES_SELECT) + " where campaign_id = ? and target_id = any(?)")
+        return jdbc.sql("select " + (explained ? SCORING_COLUMNS : SCORES_COLUMNS)
+                        + " from evaluation e where e.campaign_id = ? and e.target_id = any(?)")
                 .params(campaignId, targetIds.toArray(Long[]::new))
                 .query(this::scoringRow)
                 .list();

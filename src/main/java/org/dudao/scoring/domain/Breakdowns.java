@@ -1,9 +1,5 @@
 package org.dudao.scoring.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,18 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Breakdowns {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
     private final CampaignApi campaigns;
     private final ScoringInputs inputs;
     private final ResultStore store;
-    private final ObjectMapper json;
 
-    Breakdowns(CampaignApi campaigns, ScoringInputs inputs, ResultStore store, ObjectMapper json) {
+    Breakdowns(CampaignApi campaigns, ScoringInputs inputs, ResultStore store) {
         this.campaigns = campaigns;
         this.inputs = inputs;
         this.store = store;
-        this.json = json;
     }
 
     /**
@@ -93,7 +85,7 @@ public class Breakdowns {
         m.put("tasks", r.tasks());
         m.put("adjustments", r.adjustments());
         m.put("components", r.components());
-        Map<String, Object> out = read(write(m));
+        Map<String, Object> out = store.read(store.write(m));
         out.put("matchesResult", r.finalScore().compareTo(stored.finalScore()) == 0);
         return out;
     }
@@ -121,25 +113,6 @@ public class Breakdowns {
                         line.evaluated(),
                         line.zeroedByAdjustmentId()));
             }
-        }
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private Map<String, Object> read(String s) {
-        try {
-            // points stay decimals (2.50, not 2.5 as a double) on their way to pages and clients
-            return json.readerFor(MAP)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .readValue(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

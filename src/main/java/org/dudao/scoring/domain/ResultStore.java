@@ -307,18 +307,21 @@ public class ResultStore {
 
     /** The campaign's stored lists, their regression and excellence lists rebuilt from the results' flags. */
     void saveLists(long campaignId, Map<String, List<Long>> bottom) {
-        String order = " from scoring_result r join campaign_target t on t.id = r.target_id"
-                + " join campaign_category c on c.id = t.category_id where r.campaign_id = ? and ";
-        List<Long> regression = jdbc.sql(
-                        "select r.target_id" + order + "r.big_regression" + " order by c.position, t.position, t.id")
-                .param(campaignId)
-                .query(Long.class)
-                .list();
-        List<Long> consecutive = jdbc.sql("select r.target_id" + order + "r.consecutive_excellent"
+        List<Long> regression = new ArrayList<>();
+        List<Long> consecutive = new ArrayList<>();
+        jdbc.sql("select r.target_id, r.big_regression, r.consecutive_excellent from scoring_result r"
+                        + " join campaign_target t on t.id = r.target_id join campaign_category c on c.id = t.category_id"
+                        + " where r.campaign_id = ? and (r.big_regression or r.consecutive_excellent)"
                         + " order by c.position, t.position, t.id")
                 .param(campaignId)
-                .query(Long.class)
-                .list();
+                .query((ResultSet rs) -> {
+                    if (rs.getBoolean(2)) {
+                        regression.add(rs.getLong(1));
+                    }
+                    if (rs.getBoolean(3)) {
+                        consecutive.add(rs.getLong(1));
+                    }
+                });
         jdbc.sql("update scoring_workflow set lists = cast(? as jsonb), row_version = row_version + 1"
                         + " where campaign_id = ?")
                 .params(write(new Lists(bottom, regression, consecutive)), campaignId)
@@ -465,7 +468,8 @@ public class ResultStore {
                 (Long) rs.getObject("review_id"));
     }
 
-    private String write(Object o) {
+    /** JSON as the results workflow stores it (lists, breakdown maps). */
+    String write(Object o) {
         try {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -473,7 +477,8 @@ public class ResultStore {
         }
     }
 
-    private Map<String, Object> read(String s) {
+    /** JSON read back with points kept decimal (2.50, not 2.5 as a double) on their way to pages and clients. */
+    Map<String, Object> read(String s) {
         try {
             // points stay decimals (2.50, not 2.5 as a double) on their way back to pages and clients
             return s == null

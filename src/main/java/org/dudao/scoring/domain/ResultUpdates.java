@@ -18,8 +18,10 @@ import org.dudao.scoring.engine.Policy;
 import org.dudao.scoring.engine.PreviousResult;
 import org.dudao.scoring.engine.ScoringEngine;
 import org.dudao.scoring.engine.TargetResult;
+import org.dudao.shared.audit.AuditEvent;
 import org.dudao.shared.db.DatabaseTime;
 import org.dudao.shared.error.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changed): while the results are computed but not yet proposed, each changed target is scored again from its own
  * evaluations and events, its category is levelled and ranked again from the other targets' stored scores, and only
  * the results whose score or standing moved are written — in the transaction of the change, so the stored results
- * always match the evaluations. Once the results are proposed (or for a change of many targets at once, or results
+ * always match the evaluations; one audit record (scoring.result.update) lists every result that moved. Once the results are proposed (or for a change of many targets at once, or results
  * already stale) they are marked stale instead, and the office recomputes them.
  */
 @Component
@@ -43,14 +45,21 @@ class ResultUpdates {
     private final ScoringInputs inputs;
     private final ResultStore store;
     private final DatabaseTime time;
+    private final ApplicationEventPublisher events;
 
     ResultUpdates(
-            CampaignApi campaigns, PolicyService policies, ScoringInputs inputs, ResultStore store, DatabaseTime time) {
+            CampaignApi campaigns,
+            PolicyService policies,
+            ScoringInputs inputs,
+            ResultStore store,
+            DatabaseTime time,
+            ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.policies = policies;
         this.inputs = inputs;
         this.store = store;
         this.time = time;
+        this.events = events;
     }
 
     /**
@@ -111,6 +120,7 @@ class ResultUpdates {
         boolean listsChanged = false;
         List<ResultStore.Stored> rescoredRows = new ArrayList<>();
         List<ResultStore.Stored> restood = new ArrayList<>();
+        List<ResultStore.Stored> before = new ArrayList<>();
         for (Map.Entry<Long, List<TargetView>> e : byCategory.entrySet()) {
             List<ResultStore.Stored> stored = store.categoryResults(campaignId, e.getKey());
             Set<Long> changed = e.getValue().stream().map(TargetView::id).collect(Collectors.toSet());
@@ -140,12 +150,14 @@ class ResultUpdates {
                 TargetResult now = standing.results().get(i);
                 ResultStore.Stored next = new ResultStore.Stored(
                         now, regression.contains(now.targetId()), consecutive.contains(now.targetId()));
-                ResultStore.Stored before = stored.get(i);
-                listsChanged |= before.regression() != next.regression() || before.consecutive() != next.consecutive();
+                ResultStore.Stored old = stored.get(i);
+                listsChanged |= old.regression() != next.regression() || old.consecutive() != next.consecutive();
                 if (changed.contains(now.targetId())) {
                     rescoredRows.add(next);
-                } else if (!same(before, next)) {
+                    before.add(old);
+                } else if (!same(old, next)) {
                     restood.add(next);
+                    before.add(old);
                 }
             }
             if (standing.bottom() != null && !standing.bottom().equals(bottom.get(category))) {
@@ -155,10 +167,30 @@ class ResultUpdates {
         }
         store.saveResults(campaignId, rescoredRows, time.now());
         store.saveStandings(campaignId, restood);
+        // every result that moved, old → new, in one record of the change
+        events.publishEvent(AuditEvent.success(
+                "scoring.result.update", ResultService.TYPE, campaignId, moved(before), moved(rescoredRows, restood)));
         if (listsChanged) {
             store.saveLists(campaignId, bottom);
         }
         return true;
+    }
+
+    /** What the audit record keeps of each moved result: target, final score, level, rank. */
+    @SafeVarargs
+    private static List<Map<String, Object>> moved(List<ResultStore.Stored>... lists) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (List<ResultStore.Stored> list : lists) {
+            for (ResultStore.Stored s : list) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("targetId", s.result().targetId());
+                m.put("finalScore", s.result().finalScore());
+                m.put("level", s.result().level());
+                m.put("rank", s.result().rank());
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** Same standing and list flags (the scores of an unchanged target do not move). */
